@@ -1,0 +1,36 @@
+from .action import (
+    ActionDocument,
+    ActionEvent,
+    ActionFunder,
+    ActionIndicator,
+    ActionPage,
+    ActionPartner,
+    ActionStatus,
+)
+from .axis import AxisColour, AxisPage
+from .contract import Amendment, ContractPage, ContractPartner, ContractStatus
+from .documents import DocumentCollectionPage, DocumentType, GoverningBody, SiteDocument
+from .snippets import Commune, Organisation, TargetPublic
+
+__all__ = [
+    "ActionDocument",
+    "ActionEvent",
+    "ActionFunder",
+    "ActionIndicator",
+    "ActionPage",
+    "ActionPartner",
+    "ActionStatus",
+    "Amendment",
+    "AxisColour",
+    "AxisPage",
+    "Commune",
+    "ContractPage",
+    "ContractPartner",
+    "ContractStatus",
+    "SiteDocument",
+    "DocumentCollectionPage",
+    "DocumentType",
+    "GoverningBody",
+    "Organisation",
+    "TargetPublic",
+]

@@ -1,0 +1,285 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "a-venir", _("À venir")
+    RUNNING = "en-cours", _("En cours")
+    DONE = "realisee", _("Réalisée")
+    RENEWED = "reconduite", _("Reconduite")
+    SUSPENDED = "suspendue", _("Suspendue")
+    ABANDONED = "abandonnee", _("Abandonnée")
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "ponctuelle", _("Ponctuelle")
+    WEEKLY = "hebdomadaire", _("Chaque semaine")
+    MONTHLY = "mensuelle", _("Chaque mois")
+    YEARLY = "annuelle", _("Chaque année")
+    CONTINUOUS = "continue", _("En continu")
+
+
+class ActionPage(Page):
+    """A "fiche action": one concrete action of an axis of the contract."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=10,
+        blank=True,
+        help_text=_("Numéro de la fiche, par exemple « 2.3 » (axe 2, action 3)."),
+    )
+    summary = models.TextField(
+        _("résumé"),
+        max_length=400,
+        blank=True,
+        help_text=_("Ce que fait l'action, en une ou deux phrases ; affiché dans les listes."),
+    )
+    status = models.CharField(
+        _("état d'avancement"),
+        max_length=12,
+        choices=ActionStatus.choices,
+        default=ActionStatus.PLANNED,
+    )
+    context = RichTextField(
+        _("contexte"),
+        blank=True,
+        help_text=_("Le constat du diagnostic qui justifie l'action."),
+    )
+    objectives = RichTextField(
+        _("objectifs"), blank=True, help_text=_("Ce que l'action veut changer, en une liste.")
+    )
+    description = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_("Le déroulement de l'action : étapes, lieux, modalités."),
+    )
+    pilot = models.ForeignKey(
+        "cls.Organisation",
+        verbose_name=_("pilote"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La structure qui porte l'action."),
+    )
+    target_publics = ParentalManyToManyField(
+        "cls.TargetPublic",
+        verbose_name=_("publics cibles"),
+        blank=True,
+        related_name="actions",
+    )
+    whole_territory = models.BooleanField(
+        _("tout le territoire"),
+        default=True,
+        help_text=_("Décochez pour choisir les communes concernées."),
+    )
+    communes = ParentalManyToManyField(
+        "cls.Commune",
+        verbose_name=_("communes concernées"),
+        blank=True,
+        related_name="actions",
+        help_text=_("Seulement si l'action ne concerne pas tout le territoire."),
+    )
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("fréquence"), max_length=15, choices=Recurrence.choices, blank=True
+    )
+    budget = models.DecimalField(
+        _("budget (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Budget prévisionnel total en euros."),
+    )
+    evaluation = RichTextField(
+        _("évaluation"), blank=True, help_text=_("Bilan qualitatif de l'action, s'il existe.")
+    )
+    contact = models.ForeignKey(
+        "contacts.ContactCard",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La personne à contacter au sujet de cette action."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("code"), FieldPanel("status")]), FieldPanel("summary")],
+            heading=_("Identification"),
+        ),
+        FieldPanel("context"),
+        FieldPanel("objectives"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("pilot"), InlinePanel("partners", label=_("Partenaire"))],
+            heading=_("Pilotage et partenaires"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_publics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("whole_territory"),
+                FieldPanel("communes"),
+            ],
+            heading=_("Publics et territoire"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("recurrence"),
+            ],
+            heading=_("Calendrier"),
+        ),
+        InlinePanel("events", label=_("Date"), heading=_("Rendez-vous")),
+        MultiFieldPanel(
+            [FieldPanel("budget"), InlinePanel("funders", label=_("Financeur"))],
+            heading=_("Budget et financeurs"),
+        ),
+        InlinePanel("indicators", label=_("Indicateur"), heading=_("Indicateurs")),
+        FieldPanel("evaluation"),
+        InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
+        FieldPanel("contact"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("code"),
+        index.SearchField("summary"),
+        index.SearchField("context"),
+        index.SearchField("objectives"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["cls.AxisPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("fiche action")
+        verbose_name_plural = _("fiches action")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners.select_related("organisation")
+        context["funders"] = self.funders.select_related("organisation")
+        context["related_documents"] = [
+            link.document for link in self.documents.select_related("document")
+        ]
+        context["events"] = self.events.select_related("commune")
+        return context
+
+
+class ActionPartner(Orderable):
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "cls.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("rôle"),
+        max_length=150,
+        blank=True,
+        help_text=_("Par exemple « co-animation »."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+
+class ActionFunder(Orderable):
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="funders")
+    organisation = models.ForeignKey(
+        "cls.Organisation",
+        verbose_name=_("financeur"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    amount = models.DecimalField(
+        _("montant (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("amount")]
+
+
+class ActionIndicator(Orderable):
+    class Kind(models.TextChoices):
+        QUANTITATIVE = "quantitatif", _("Quantitatif")
+        QUALITATIVE = "qualitatif", _("Qualitatif")
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="indicators")
+    label = models.CharField(
+        _("indicateur"),
+        max_length=200,
+        help_text=_("Par exemple « nombre de participants »."),
+    )
+    kind = models.CharField(
+        _("nature"), max_length=12, choices=Kind.choices, default=Kind.QUANTITATIVE
+    )
+    target = models.CharField(
+        _("cible"), max_length=100, blank=True, help_text=_("La valeur visée, par exemple « 150 ».")
+    )
+    value = models.CharField(_("valeur atteinte"), max_length=100, blank=True)
+    measured_on = models.DateField(_("date de la mesure"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("target"), FieldPanel("value"), FieldPanel("measured_on")]),
+    ]
+
+
+class ActionDocument(Orderable):
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "cls.SiteDocument", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class ActionEvent(Orderable):
+    """A dated occurrence of an action: a screening day, the Semaine bleue week…"""
+
+    page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("intitulé"), max_length=200)
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(_("fin"), null=True, blank=True)
+    place = models.CharField(
+        _("lieu"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple « Salle des fêtes »."),
+    )
+    commune = models.ForeignKey(
+        "cls.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("commune")]),
+        FieldPanel("registration_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("rendez-vous")
+        verbose_name_plural = _("rendez-vous")

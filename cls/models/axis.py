@@ -1,0 +1,113 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class AxisColour(models.TextChoices):
+    """Accent colours of the stylesheet, all with AA contrast on white."""
+
+    TEAL = "teal", _("Bleu-vert")
+    BLUE = "blue", _("Bleu")
+    PURPLE = "purple", _("Violet")
+    ORANGE = "orange", _("Orange brûlé")
+    GREEN = "green", _("Vert")
+    RED = "red", _("Rouge brique")
+
+
+class PriorityBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Priorité"), max_length=200, help_text=_("La priorité, en une phrase.")
+    )
+    objectives = blocks.ListBlock(
+        blocks.CharBlock(label=_("Objectif"), max_length=250),
+        label=_("Objectifs opérationnels"),
+        help_text=_("Ce que l'on veut obtenir pour cette priorité, un objectif par ligne."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Priorité")
+        template = "cls/blocks/priority.html"
+        description = _("Une priorité de l'axe et ses objectifs opérationnels.")
+        preview_value = {
+            "title": "Favoriser l'installation de professionnels de santé",
+            "objectives": ["Accueillir les internes en médecine", "Soutenir les maisons de santé"],
+        }
+
+
+class AxisPage(Page):
+    """A strategic axis of a contract; its children are the action sheets."""
+
+    number = models.PositiveSmallIntegerField(
+        _("numéro"),
+        null=True,
+        blank=True,
+        help_text=_("Le numéro de l'axe (1, 2, 3…). Vide pour un axe transversal."),
+    )
+    is_transversal = models.BooleanField(
+        _("axe transversal"),
+        default=False,
+        help_text=_("Un axe qui concerne tous les autres, comme la mobilité."),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        help_text=_("Les enjeux de l'axe tels que le diagnostic les a fait apparaître."),
+    )
+    priorities = StreamField(
+        [("priority", PriorityBlock())],
+        verbose_name=_("priorités et objectifs"),
+        blank=True,
+    )
+    colour = models.CharField(
+        _("couleur"),
+        max_length=10,
+        choices=AxisColour.choices,
+        default=AxisColour.TEAL,
+        help_text=_("Couleur d'accent de l'axe ; toutes sont lisibles sur fond blanc."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("is_transversal")]),
+                FieldPanel("colour"),
+            ],
+            heading=_("Identification"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("priorities"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    parent_page_types = ["cls.ContractPage"]
+    subpage_types = ["cls.ActionPage"]
+
+    class Meta:
+        verbose_name = _("axe stratégique")
+        verbose_name_plural = _("axes stratégiques")
+
+    @property
+    def label(self):
+        if self.is_transversal:
+            return _("Axe transversal")
+        return _("Axe %(number)s") % {"number": self.number} if self.number else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .action import ActionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["actions"] = (
+            ActionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("pilot")
+            .defer_streamfields()
+            .order_by("path")
+        )
+        return context

@@ -1,0 +1,224 @@
+from django.db import models
+from django.db.models import Count, Sum
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+
+class ContractStatus(models.TextChoices):
+    DRAFTING = "elaboration", _("En élaboration")
+    SIGNED = "signe", _("Signé")
+    RUNNING = "en-cours", _("En cours")
+    EXPIRED = "echu", _("Échu")
+
+
+class ContractPage(Page):
+    """The landing page of one generation of a contrat local de santé (CLS 1, CLS 2…)."""
+
+    generation_label = models.CharField(
+        _("génération"),
+        max_length=40,
+        help_text=_("Par exemple « CLS 2 » ou « Préfiguration »."),
+    )
+    status = models.CharField(
+        _("état"), max_length=12, choices=ContractStatus.choices, default=ContractStatus.DRAFTING
+    )
+    signature_date = models.DateField(_("date de signature"), null=True, blank=True)
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    summary = models.TextField(
+        _("résumé"),
+        max_length=600,
+        blank=True,
+        help_text=_("Ce que le contrat apporte aux habitants, en deux ou trois phrases."),
+    )
+    definition = RichTextField(
+        _("définition et cadre légal"),
+        blank=True,
+        help_text=_("Ce qu'est un CLS et sur quel texte il repose (loi HPST du 21 juillet 2009)."),
+    )
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Objectif"), max_length=300))],
+        verbose_name=_("objectifs"),
+        blank=True,
+        help_text=_("Un objectif par ligne, en commençant par un verbe."),
+    )
+    health_problems = StreamField(
+        [("problem", blocks.CharBlock(label=_("Problème de santé"), max_length=300))],
+        verbose_name=_("problèmes de santé du diagnostic"),
+        blank=True,
+        help_text=_("Les constats du diagnostic local de santé, un par ligne."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("contenu libre"), blank=True)
+    communes = ParentalManyToManyField(
+        "cls.Commune",
+        verbose_name=_("communes couvertes"),
+        blank=True,
+        related_name="contracts",
+        help_text=_("Les communes du territoire du contrat."),
+    )
+    territory_description = models.TextField(
+        _("présentation du territoire"),
+        blank=True,
+        help_text=_("Par exemple « les 2 communautés de communes de la haute vallée »."),
+    )
+    map_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("carte du territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Décrivez la carte dans le texte alternatif de l'image."),
+    )
+    contract_document = models.ForeignKey(
+        "cls.SiteDocument",
+        verbose_name=_("contrat signé (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diagnostic_document = models.ForeignKey(
+        "cls.SiteDocument",
+        verbose_name=_("diagnostic local de santé (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact = models.ForeignKey(
+        "contacts.ContactCard",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le ou la chargé(e) de mission santé."),
+    )
+    previous_generation = models.ForeignKey(
+        "cls.ContractPage",
+        verbose_name=_("génération précédente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_generations",
+        help_text=_("Le contrat que celui-ci prolonge, par exemple le CLS 1 pour un CLS 2."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("generation_label"), FieldPanel("status")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("signature_date"),
+                        FieldPanel("start_date"),
+                        FieldPanel("end_date"),
+                    ]
+                ),
+                FieldPanel("previous_generation"),
+            ],
+            heading=_("Le contrat"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("definition"),
+        FieldPanel("objectives"),
+        FieldPanel("health_problems"),
+        MultiFieldPanel(
+            [FieldPanel("contract_document"), FieldPanel("diagnostic_document")],
+            heading=_("Documents clés"),
+        ),
+        InlinePanel("amendments", label=_("Avenants"), heading=_("Avenants")),
+        InlinePanel("partners", label=_("Signataire ou partenaire"), heading=_("Partenaires")),
+        MultiFieldPanel(
+            [
+                FieldPanel("territory_description"),
+                FieldPanel("communes"),
+                FieldPanel("map_image"),
+            ],
+            heading=_("Territoire"),
+        ),
+        FieldPanel("contact"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("definition"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cls.AxisPage", "cls.DocumentCollectionPage", "home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("contrat local de santé")
+        verbose_name_plural = _("contrats locaux de santé")
+
+    @cached_property
+    def territory_totals(self):
+        """Commune count and population, computed in one query."""
+        return self.communes.aggregate(count=Count("pk"), population=Sum("population"))
+
+    def get_context(self, request, *args, **kwargs):
+        from .axis import AxisPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["axes"] = AxisPage.objects.live().public().child_of(self).order_by("path")
+        context["partners"] = self.partners.select_related("organisation")
+        context["amendments"] = self.amendments.select_related("document")
+        return context
+
+
+class ContractPartner(Orderable):
+    page = ParentalKey(ContractPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "cls.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("rôle"),
+        max_length=150,
+        blank=True,
+        help_text=_("Par exemple « signataire », « financeur », « partenaire »."),
+    )
+    is_signatory = models.BooleanField(_("signataire"), default=False)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_signatory")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+
+
+class Amendment(Orderable):
+    page = ParentalKey(ContractPage, on_delete=models.CASCADE, related_name="amendments")
+    date = models.DateField(_("date"))
+    subject = models.CharField(
+        _("objet"), max_length=250, help_text=_("Ce que l'avenant modifie, en une phrase.")
+    )
+    document = models.ForeignKey(
+        "cls.SiteDocument",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("subject"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("avenant")
+        verbose_name_plural = _("avenants")

@@ -1,0 +1,142 @@
+"""Reference data shared by the pages of a contract: partners, communes, target publics."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        STATE = "etat", _("État et agences (ARS, préfecture…)")
+        LOCAL_AUTHORITY = "collectivite", _("Collectivité ou intercommunalité")
+        HEALTH = "sante", _("Établissement ou professionnels de santé")
+        SOCIAL = "social", _("Protection sociale (CPAM, MSA, CAF…)")
+        ASSOCIATION = "association", _("Association")
+        OTHER = "autre", _("Autre")
+
+    name = models.CharField(
+        _("nom"), max_length=200, help_text=_("Le nom complet, sans abréviation.")
+    )
+    acronym = models.CharField(
+        _("sigle"), max_length=30, blank=True, help_text=_("Par exemple « ARS ». Facultatif.")
+    )
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_("Sert à regrouper les partenaires sur la page du contrat."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultatif. Le texte alternatif du logo est le nom de la structure."),
+    )
+    url = models.URLField(
+        _("site web"), blank=True, help_text=_("Adresse complète, par exemple https://…")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        FieldPanel("url"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation partenaire")
+        verbose_name_plural = _("organisations partenaires")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Commune(index.Indexed, models.Model):
+    """A commune of the official geographic code. Proper names: not translated."""
+
+    insee_code = models.CharField(
+        _("code INSEE"),
+        max_length=5,
+        unique=True,
+        help_text=_("Cinq caractères, par exemple 11069."),
+    )
+    name = models.CharField(_("nom"), max_length=100)
+    postcodes = models.CharField(
+        _("codes postaux"),
+        max_length=100,
+        blank=True,
+        help_text=_("Séparés par une espace quand la commune en a plusieurs."),
+    )
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True, help_text=_("Population municipale légale.")
+    )
+    epci_siren = models.CharField(
+        _("SIREN de l'intercommunalité"),
+        max_length=9,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifie la communauté de communes d'appartenance."),
+    )
+    epci_name = models.CharField(_("intercommunalité"), max_length=150, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("insee_code"),
+        FieldPanel("postcodes"),
+        FieldPanel("population"),
+        FieldPanel("epci_siren"),
+        FieldPanel("epci_name"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("insee_code"),
+    ]
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.insee_code})"
+
+
+class TargetPublic(models.Model):
+    """The controlled list of publics an action is aimed at (see the data migration)."""
+
+    class Code(models.TextChoices):
+        ALL = "tous", _("Tout public")
+        CHILDREN = "enfants", _("Enfants")
+        YOUTH = "jeunes", _("Jeunes (12-25 ans)")
+        PARENTS = "parents", _("Parents")
+        ADULTS = "adultes", _("Adultes")
+        ELDERLY = "seniors", _("Personnes âgées")
+        DISABLED = "handicap", _("Personnes en situation de handicap")
+        PRECARIOUS = "precarite", _("Personnes en situation de précarité")
+        PROFESSIONALS = "professionnels", _("Professionnels de santé et du social")
+        ELECTED = "elus", _("Élus")
+
+    code = models.CharField(_("code"), max_length=20, choices=Code.choices, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("public cible")
+        verbose_name_plural = _("publics cibles")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return str(self.get_code_display())

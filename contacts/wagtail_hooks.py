@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ContactCard
+
+
+class ContactCardViewSet(SnippetViewSet):
+    model = ContactCard
+    icon = "user"
+    menu_label = _("Cartes de contact")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "role", "organisation"]
+    search_fields = ["name", "role"]
+
+
+register_snippet(ContactCardViewSet)

@@ -1,0 +1,64 @@
+"""Idempotent building blocks for the demo sites: each returns what exists or creates it."""
+
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from wagtail.models import Collection, Page, Site
+
+from cls.models import Organisation, SiteDocument
+
+from .pdf import make_pdf
+
+
+def get_or_create_child(parent, page_class, title, slug=None, **fields):
+    """Return the live child page with this slug, or add and publish a new one.
+
+    Pages are created through the same API the admin uses (add_child + a
+    published revision), so they have a revision history like any edited page.
+    """
+    slug = slug or slugify(title)
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = page_class(title=title, slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def get_or_create_site(hostname, home_page_class, title, is_default_site=False, **fields):
+    site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
+    if site:
+        return site
+    tree_root = Page.get_first_root_node()
+    home = get_or_create_child(tree_root, home_page_class, title, slug=slugify(hostname), **fields)
+    return Site.objects.create(
+        hostname=hostname,
+        port=80,
+        site_name=title,
+        root_page=home,
+        is_default_site=is_default_site,
+    )
+
+
+def get_or_create_collection(name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def get_or_create_document(collection, title, paragraphs, filename, **fields):
+    """A document with a generated PDF whose text is the title and paragraphs."""
+    document = SiteDocument.objects.filter(collection=collection, title=title).first()
+    if document:
+        return document
+    document = SiteDocument(title=title, collection=collection, **fields)
+    document.file.save(filename, ContentFile(make_pdf(title, paragraphs)), save=False)
+    document._set_document_file_metadata()  # size and hash, as the admin upload form does
+    document.extracted_text = "\n".join([title, *paragraphs])
+    document.save()
+    return document
+
+
+def get_or_create_organisation(name, **fields):
+    organisation = Organisation.objects.filter(name=name).first()
+    return organisation or Organisation.objects.create(name=name, **fields)

@@ -1,0 +1,170 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
+
+
+class HomePage(Page):
+    """The root page of one CLS site."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Deux ou trois phrases qui présentent la démarche aux habitants."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image d'en-tête"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Image décorative affichée en haut de l'accueil (format paysage)."),
+    )
+    featured_contract = models.ForeignKey(
+        "cls.ContractPage",
+        verbose_name=_("contrat mis en avant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le contrat en cours, présenté en premier sur l'accueil."),
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        verbose_name=_("chiffres clés"),
+        blank=True,
+        max_num=6,
+        help_text=_("Jusqu'à six chiffres marquants (communes, habitants, actions…)."),
+    )
+    quick_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("accès rapides"),
+        blank=True,
+        max_num=8,
+        help_text=_("Les liens les plus demandés : diagnostic, contact, comptes-rendus…"),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("featured_contract"),
+        FieldPanel("key_figures"),
+        FieldPanel("quick_links"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cls.ContractPage", "home.ContentPage", "contacts.ContactPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from cls.models import ContractPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contracts"] = (
+            ContractPage.objects.live().public().child_of(self).order_by("-start_date")
+        )
+        return context
+
+
+class ContentPage(Page):
+    """A generic editorial page: presentation, working group, legal notice…"""
+
+    intro = models.TextField(
+        _("chapeau"),
+        blank=True,
+        max_length=500,
+        help_text=_("Le résumé affiché en tête de page et dans les listes."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage", "cls.ContractPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
+
+class AccessibilityStatus(models.TextChoices):
+    NON_COMPLIANT = "non", _("non conforme")
+    PARTIAL = "partiel", _("partiellement conforme")
+    FULL = "total", _("totalement conforme")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        _("nom de la structure"),
+        max_length=200,
+        help_text=_("Par exemple « Communauté de communes des Pyrénées Audoises »."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le logo de la structure ; son texte alternatif est le nom de la structure."),
+    )
+    address = models.TextField(
+        _("adresse postale"), blank=True, help_text=_("Une ligne par ligne d'adresse.")
+    )
+    phone = models.CharField(
+        _("téléphone"), max_length=30, blank=True, help_text=_("Par exemple 04 68 00 00 00.")
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("liens du pied de page"),
+        blank=True,
+        help_text=_("Mentions légales, plan du site, sites partenaires…"),
+    )
+    accessibility_status = models.CharField(
+        _("conformité RGAA"),
+        max_length=10,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NON_COMPLIANT,
+        help_text=_("État de conformité affiché dans le pied de page de chaque page."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La page de la déclaration d'accessibilité, liée depuis le pied de page."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Structure")
+        ),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone")], heading=_("Coordonnées")),
+        FieldPanel("footer_links"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_status"), FieldPanel("accessibility_page")],
+            heading=_("Accessibilité"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du site")
