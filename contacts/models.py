@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .phone import tel_uri
+
 
 class ContactCard(TranslatableMixin, index.Indexed, models.Model):
     """A person or service visitors can reach, such as the health mission officer."""
@@ -89,11 +91,7 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def phone_uri(self):
-        """The number as a tel: URI in international form (+33…)."""
-        digits = "".join(char for char in self.phone if char.isdigit() or char == "+")
-        if digits.startswith("0") and len(digits) == 10:
-            digits = "+33" + digits[1:]
-        return f"tel:{digits}"
+        return tel_uri(self.phone)
 
 
 class FormField(AbstractFormField):

@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from contacts.phone import tel_uri
+
 from .blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 
 
@@ -168,3 +170,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("réglages du site")
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone)

@@ -10,6 +10,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.models import ContentPage
+
+from .documents import DocumentCollectionPage
 
 
 class ContractStatus(models.TextChoices):
@@ -174,8 +177,11 @@ class ContractPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["axes"] = AxisPage.objects.live().public().child_of(self).order_by("path")
-        context["partners"] = self.partners.select_related("organisation")
+        context["partners"] = self.partners.select_related("organisation__logo")
         context["amendments"] = self.amendments.select_related("document")
+        context["resources"] = (
+            self.get_children().live().public().type(DocumentCollectionPage, ContentPage)
+        )
         return context
 
 

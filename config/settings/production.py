@@ -14,9 +14,9 @@ def env_list(name, default=""):
 DEBUG = os.environ.get("DJANGO_DEBUG", "").lower() in {"1", "true", "yes"}
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if len(SECRET_KEY) < 32:
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure-"):
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set in the environment (at least 32 characters) in production."
+        "SECRET_KEY must be set in the environment (at least 50 random characters) in production."
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost")

@@ -1,0 +1,120 @@
+"""Navigation helpers for the site templates: menu, breadcrumbs, site root, contact link.
+
+Each helper runs a fixed number of queries, whatever the number of items it returns.
+The localized site root is computed once per request and kept on the request object
+(nothing is cached across requests).
+"""
+
+import html
+
+from django import template
+from django.apps import apps
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+_SITE_ROOT_ATTR = "_cls_site_root"
+_CONTACT_URL_ATTR = "_cls_contact_page_url"
+
+
+def _get_site_root(context):
+    """The root page of the current site, in the active locale (or None)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, _SITE_ROOT_ATTR):
+        site = Site.find_for_request(request)
+        root = site.root_page.localized if site else None
+        setattr(request, _SITE_ROOT_ATTR, root)
+    return getattr(request, _SITE_ROOT_ATTR)
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """`{% site_root as root %}`: the localized root page of the current site."""
+    return _get_site_root(context)
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The live, public, in-menu children of the site root, in one page query.
+
+    Each item carries `is_current` (it is the page shown) and `is_section`
+    (the page shown is below it), for `aria-current`.
+    """
+    root = _get_site_root(context)
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    items = []
+    if root is not None:
+        items = list(Page.objects.live().public().in_menu().child_of(root))
+        for item in items:
+            item.is_current = current is not None and item.pk == current.pk
+            item.is_section = not item.is_current and current_path.startswith(item.path)
+    return {"menu_items": items, "request": context.get("request"), "page": current}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The live ancestors of the current page from the site root down, in one query.
+
+    Renders nothing on the site root itself or outside the site's tree.
+    """
+    page = context.get("page")
+    root = _get_site_root(context)
+    ancestors = []
+    if isinstance(page, Page) and root is not None and page.pk != root.pk:
+        if page.path.startswith(root.path):
+            ancestors = list(
+                page.get_ancestors(inclusive=False).live().filter(depth__gte=root.depth)
+            )
+    return {
+        "ancestors": ancestors,
+        "page": page,
+        "root": root,
+        "request": context.get("request"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def contact_page_url(context):
+    """URL of the first live contact page under the site root (current locale), or ""."""
+    request = context.get("request")
+    if request is not None and hasattr(request, _CONTACT_URL_ATTR):
+        return getattr(request, _CONTACT_URL_ATTR)
+    url = ""
+    root = _get_site_root(context)
+    if root is not None:
+        contact_model = apps.get_model("contacts", "ContactPage")
+        contact_page = (
+            Page.objects.live()
+            .public()
+            .type(contact_model)
+            .descendant_of(root)
+            .order_by("path")
+            .first()
+        )
+        if contact_page is not None:
+            url = contact_page.get_url(request=request) or ""
+    if request is not None:
+        setattr(request, _CONTACT_URL_ATTR, url)
+    return url
+
+
+@register.filter
+def excerpt(value, words=40):
+    """Plain text from rich text or HTML, truncated: safe to print (autoescaped)."""
+    if not value:
+        return ""
+    text = html.unescape(strip_tags(str(value)))
+    return Truncator(" ".join(text.split())).words(int(words))
+
+
+@register.filter
+def elided_page_range(page_obj, on_each_side=2):
+    """Page numbers around the current page, with Paginator.ELLIPSIS where elided."""
+    return page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=int(on_each_side), on_ends=1
+    )

@@ -1,0 +1,38 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Site
+
+AUDE_HOST = "localhost"
+RUFFECOIS_HOST = "ruffecois.localhost"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build both demo sites once; each test then runs in its own rolled-back transaction."""
+    with django_db_blocker.unblock():
+        Locale.objects.get_or_create(language_code="en")
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def aude_site(db):
+    return Site.objects.get(hostname=AUDE_HOST)
+
+
+@pytest.fixture
+def ruffecois_site(db):
+    return Site.objects.get(hostname=RUFFECOIS_HOST)
+
+
+@pytest.fixture
+def aude_client(client):
+    client.defaults["HTTP_HOST"] = AUDE_HOST
+    return client
+
+
+@pytest.fixture
+def ruffecois_client(client):
+    client.defaults["HTTP_HOST"] = RUFFECOIS_HOST
+    return client

@@ -1,0 +1,102 @@
+"""Every page type renders for visitors and shows what editors filled in."""
+
+import pytest
+
+from cls.models import ActionPage, AxisPage, ContractPage, DocumentCollectionPage, SiteDocument
+from contacts.models import ContactPage
+from home.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+
+def get_html(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    return response.content.decode()
+
+
+def test_home_page_presents_the_featured_contract_and_menu(aude_client):
+    html = get_html(aude_client, ContractPage.objects.get(slug="cls-2").get_parent())
+    assert "Contrat Local de Santé 2" in html
+    assert 'href="#contenu"' in html  # skip link
+    assert 'aria-label="Menu principal"' in html
+    assert "Contacter la mission santé" in html  # menu item from the page tree
+    assert "Accessibilité : partiellement conforme" in html
+
+
+def test_contract_page_shows_axes_partners_territory_and_key_documents(aude_client):
+    contract = ContractPage.objects.get(slug="cls-2")
+    html = get_html(aude_client, contract)
+    for axis in AxisPage.objects.child_of(contract):
+        assert axis.title in html
+    assert "Communauté de Communes du Limouxin" in html
+    assert "137" in html  # computed commune count
+    assert "Espéraza" in html
+    assert "Diagnostic santé - Pyrénées Audoises et Limouxin" in html
+    assert "PDF" in html
+    assert "Élise Roussel" in html
+    assert (
+        'aria-label="Fil d&#x27;Ariane"' in html or "Fil d’Ariane" in html or "Fil d'Ariane" in html
+    )
+
+
+def test_axis_page_lists_its_actions_with_their_status_in_words(aude_client):
+    axis = AxisPage.objects.get(title="Prévention et promotion de la santé")
+    html = get_html(aude_client, axis)
+    assert "Axe 2" in html
+    assert "Parlons santé" in html
+    assert "Dépistages diabète" in html
+    assert "En cours" in html
+    assert "Reconduite" in html
+
+
+def test_action_page_shows_every_filled_field(aude_client):
+    action = ActionPage.objects.get(title="Dépistages diabète")
+    html = get_html(aude_client, action)
+    assert "2.2" in html
+    assert "En cours" in html
+    assert "Communauté de Communes des Pyrénées Audoises" in html  # pilot
+    assert "Tout public" in html  # target public
+    assert "Quillan" in html and "Espéraza" in html  # chosen communes
+    assert "Journée de dépistage du diabète" in html
+    assert "14 novembre 2026" in html
+    assert "Personnes dépistées" in html and "212" in html  # indicator
+    assert 'href="tel:+33465710034"' in html  # contact card phone
+    assert "mailto:" not in html
+
+
+def test_document_collection_lists_minutes_by_year_with_format_and_size(ruffecois_client):
+    page = DocumentCollectionPage.objects.get(title__contains="Accès soins / droits")
+    html = get_html(ruffecois_client, page)
+    assert "Compte-rendu du 2 octobre 2014" in html
+    assert "Compte-rendu du 10 avril 2017" in html
+    assert "Compte-rendu du 1er octobre 2014" not in html  # a "Mieux vieillir" minute
+    assert html.index("2017") < html.index("2014")  # newest year first
+    assert "PDF" in html and "Ko" in html
+
+
+def test_visitor_downloads_a_minute(ruffecois_client):
+    document = SiteDocument.objects.get(title="Compte-rendu du 2 octobre 2014")
+    response = ruffecois_client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_contact_page_shows_a_labelled_form(aude_client):
+    html = get_html(
+        aude_client, ContactPage.objects.get(slug="contact", url_path__startswith="/localhost/")
+    )
+    assert "<form" in html
+    assert "Votre message" in html
+    assert "csrfmiddlewaretoken" in html
+
+
+def test_content_page_renders(ruffecois_client):
+    page = ContentPage.objects.filter(slug="mentions-legales").last()
+    assert "Mentions légales" in get_html(ruffecois_client, page)
+
+
+def test_search_finds_an_action(aude_client):
+    response = aude_client.get("/recherche/", {"q": "diabète"})
+    assert response.status_code == 200
+    assert "Dépistages diabète" in response.content.decode()
