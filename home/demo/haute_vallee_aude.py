@@ -157,12 +157,13 @@ def build():
             ),
             diagnostic_document=diagnostic,
             contact=officer,
+            show_in_menus=True,
         )
         contract.communes = communes
         contract.partners = [
-            ContractPartner(organisation=pyrenees, role="Signataire", is_signatory=True),
-            ContractPartner(organisation=limouxin, role="Signataire", is_signatory=True),
-            ContractPartner(organisation=ars, role="Signataire", is_signatory=True),
+            ContractPartner(organisation=pyrenees, is_signatory=True),
+            ContractPartner(organisation=limouxin, is_signatory=True),
+            ContractPartner(organisation=ars, is_signatory=True),
         ]
         home.add_child(instance=contract)
         contract.save_revision().publish()

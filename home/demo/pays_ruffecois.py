@@ -241,10 +241,15 @@ def build():
             contract_document=contract_pdf,
             diagnostic_document=diagnostic,
             contact=officer,
+            show_in_menus=True,
         )
         contract.communes = communes
         contract.partners = [
-            ContractPartner(organisation=organisation, role=role, is_signatory=role == "Signataire")
+            ContractPartner(
+                organisation=organisation,
+                role="" if role == "Signataire" else role,
+                is_signatory=role == "Signataire",
+            )
             for organisation, role in partners
         ]
         home.add_child(instance=contract)
