@@ -1,9 +1,10 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from contacts.phone import tel_uri
@@ -72,6 +73,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
+
+    def route(self, request, path_components):
+        # Without a home page in the requested language, Wagtail falls back to the
+        # French tree: answer 404 rather than French pages in an English frame.
+        if self.locale_id != Locale.get_active().pk:
+            raise Http404
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from cls.models import ContractPage

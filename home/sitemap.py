@@ -1,0 +1,38 @@
+"""A sitemap of every language edition of the current site, with hreflang alternates.
+
+Wagtail's own sitemap lists the default language only.
+"""
+
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from wagtail.models import Page, Site
+
+
+def sitemap(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    roots = site.root_page.get_translations(inclusive=True)
+    in_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
+    pages = list(
+        Page.objects.live().public().filter(in_site).select_related("locale").order_by("path")
+    )
+    entries = []
+    editions = defaultdict(list)  # translation_key → entries of every language
+    for page in pages:
+        url = page.get_full_url(request)
+        if url:
+            entry = {
+                "url": url,
+                "lastmod": page.last_published_at,
+                "language": page.locale.language_code,
+                "alternates": editions[page.translation_key],
+            }
+            editions[page.translation_key].append(entry)
+            entries.append(entry)
+    return render(request, "home/sitemap.xml", {"entries": entries}, content_type="application/xml")
