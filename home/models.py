@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from contacts.phone import tel_uri
 
 from .blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
+from .i18n import get_active_locale
 
 
 class HomePage(Page):
@@ -77,7 +78,7 @@ class HomePage(Page):
     def route(self, request, path_components):
         # Without a home page in the requested language, Wagtail falls back to the
         # French tree: answer 404 rather than French pages in an English frame.
-        if self.locale_id != Locale.get_active().pk:
+        if self.locale_id != get_active_locale(request).pk:
             raise Http404
         return super().route(request, path_components)
 

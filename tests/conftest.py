@@ -2,7 +2,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale, Site
+from django.test import Client
+from wagtail.models import Site
 
 AUDE_HOST = "localhost"
 RUFFECOIS_HOST = "ruffecois.localhost"
@@ -12,7 +13,6 @@ RUFFECOIS_HOST = "ruffecois.localhost"
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build both demo sites once; each test then runs in its own rolled-back transaction."""
     with django_db_blocker.unblock():
-        Locale.objects.get_or_create(language_code="en")
         call_command("load_demo", stdout=io.StringIO())
 
 
@@ -27,12 +27,10 @@ def ruffecois_site(db):
 
 
 @pytest.fixture
-def aude_client(client):
-    client.defaults["HTTP_HOST"] = AUDE_HOST
-    return client
+def aude_client(db):
+    return Client(HTTP_HOST=AUDE_HOST)
 
 
 @pytest.fixture
-def ruffecois_client(client):
-    client.defaults["HTTP_HOST"] = RUFFECOIS_HOST
-    return client
+def ruffecois_client(db):
+    return Client(HTTP_HOST=RUFFECOIS_HOST)

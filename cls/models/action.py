@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 
@@ -162,6 +163,8 @@ class ActionPage(Page):
         index.SearchField("description"),
         index.FilterField("status"),
     ]
+
+    override_translatable_fields = [SynchronizedField("code")]
 
     parent_page_types = ["cls.AxisPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -42,6 +43,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         _("site web"), blank=True, help_text=_("Adresse complète, par exemple https://…")
     )
 
+    # Name and acronym go to translators; the rest follows the source organisation.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("acronym"),
+        SynchronizedField("kind"),
+        SynchronizedField("logo"),
+        SynchronizedField("url"),
+    ]
     panels = [
         FieldPanel("name"),
         FieldPanel("acronym"),

@@ -13,6 +13,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from home.i18n import get_active_locale
+
 register = template.Library()
 
 _SITE_ROOT_ATTR = "_cls_site_root"
@@ -26,7 +28,11 @@ def _get_site_root(context):
         return None
     if not hasattr(request, _SITE_ROOT_ATTR):
         site = Site.find_for_request(request)
-        root = site.root_page.localized if site else None
+        root = site.root_page if site else None
+        locale = get_active_locale(request)
+        if root is not None and root.locale_id != locale.pk:
+            # Like Page.localized, without asking the database for the active locale again.
+            root = root.get_translation_or_none(locale) or root
         setattr(request, _SITE_ROOT_ATTR, root)
     return getattr(request, _SITE_ROOT_ATTR)
 
@@ -118,3 +124,41 @@ def elided_page_range(page_obj, on_each_side=2):
     return page_obj.paginator.get_elided_page_range(
         page_obj.number, on_each_side=int(on_each_side), on_ends=1
     )
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, site_settings):
+    """The settings' footer links, each page link pointing to the active language's edition.
+
+    Site settings are shared by all languages: a page link shows the title and URL of the
+    page's translation when one is live. One query for all the links.
+    """
+    request = context.get("request")
+    values = [block.value for block in site_settings.footer_links]
+    pages = [value["page"] for value in values if value["page"]]
+    if site_settings.accessibility_page:
+        pages.append(site_settings.accessibility_page)
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale=get_active_locale(request),
+        )
+    }
+
+    def localized(page):
+        return translations.get(page.translation_key, page)
+
+    links = []
+    for value in values:
+        if value["page"]:
+            page = localized(value["page"])
+            label = page.title if page.locale_id != value["page"].locale_id else value["label"]
+            links.append({"url": page.get_url(request), "label": label})
+        elif value["url"]:
+            links.append({"url": value["url"], "label": value["label"], "external": True})
+    accessibility = site_settings.accessibility_page
+    return {
+        "links": links,
+        "accessibility_url": localized(accessibility).get_url(request) if accessibility else "",
+    }

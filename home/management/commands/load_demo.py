@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import haute_vallee_aude, pays_ruffecois
+from home.demo import haute_vallee_aude, haute_vallee_aude_en, pays_ruffecois
 
 
 class Command(BaseCommand):
@@ -23,6 +23,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.remove_wagtail_welcome_page()
             sites = [haute_vallee_aude.build(), pays_ruffecois.build()]
+        # Outside the transaction above: wagtail-localize publishes each translation on
+        # commit, and a child can only be translated once its parent is published.
+        haute_vallee_aude_en.build(sites[0])
         for site in sites:
             self.stdout.write(f"Site « {site.site_name} » : http://{site.hostname}:8000/")
         self.create_admin(options["admin_username"])
