@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo messages lint
+.PHONY: run test install install-test migrate demo messages lint site-groups serve-prod backup restore
 
 run: install migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -35,6 +35,28 @@ migrate: install
 
 demo: install
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py setup_site_groups
+
+site-groups: install
+	$(BIN)/python manage.py setup_site_groups
+
+# Production: settings from the environment (see README, "Production"). Migrations run
+# before the workers start; with several servers, run this on one of them first.
+PROD = DJANGO_SETTINGS_MODULE=config.settings.production
+
+serve-prod: install
+	$(PROD) $(BIN)/python manage.py migrate --no-input
+	$(PROD) $(BIN)/python manage.py collectstatic --no-input
+	$(PROD) $(BIN)/gunicorn -c config/gunicorn.py
+
+# make backup [BACKUP_DIR=backups]; make restore BACKUP=backups/<timestamp> (empty database)
+BACKUP_DIR ?= backups
+
+backup:
+	scripts/backup.sh $(BACKUP_DIR)
+
+restore:
+	scripts/restore.sh $(BACKUP)
 
 messages: install
 	cd site && ../$(BIN)/django-admin makemessages --locale fr --locale en --ignore '.venv/*'

@@ -155,3 +155,25 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ne-pas-repondre@example.org")
+
+# Production services ------------------------------------------------------------------
+# REDIS_URL (redis://host:6379/0) gives every application process one shared cache:
+# Wagtail's site root paths, login throttling and the contact form's rate limit then
+# hold across servers. Without it each process keeps its own local-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Failed logins are counted in the cache above (config/login_throttle.py).
+AUTHENTICATION_BACKENDS = ["config.login_throttle.ThrottledModelBackend"]
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
+
+# The Wagtail admin can live elsewhere than /admin/ (fewer automated login attempts).
+WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin/").strip("/") + "/"
+# End of production services -----------------------------------------------------------

@@ -1,0 +1,144 @@
+"""Real application servers for the production tests: gunicorn, production settings.
+
+Each server is a separate process on its own loopback port, as behind a load balancer,
+talking to the test database and to Redis (db 5, kept apart from other users).
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+from urllib.request import HTTPRedirectHandler, Request, build_opener
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+TEST_REDIS_URL = "redis://127.0.0.1:6379/5"
+SECRET_KEY = "servers-" + "0123456789abcdefghij" * 3  # noqa: S105 (test servers only)
+
+
+def production_environment(database_url, static_root):
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith("PYTEST")
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="localhost,ruffecois.localhost,127.0.0.1",
+        DATABASE_URL=database_url,
+        REDIS_URL=TEST_REDIS_URL,
+        STATIC_ROOT=str(static_root),
+        WEB_CONCURRENCY="1",
+    )
+    return environment
+
+
+def collect_static(environment):
+    subprocess.run(  # noqa: S603 (fixed command)
+        [sys.executable, "manage.py", "collectstatic", "--no-input"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """One gunicorn process started with config/gunicorn.py."""
+
+    def __init__(self, environment):
+        self.port = free_port()
+        self.process = subprocess.Popen(  # noqa: S603 (fixed command)
+            [str(GUNICORN), "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def wait_until_healthy(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(self.process.stderr.read().decode()[-3000:])
+            try:
+                if Browser(self).get("/healthz").status == 200:
+                    return
+            except (URLError, ConnectionError):
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(f"server on port {self.port} not healthy after {timeout} s")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.process.stderr.close()
+
+
+class _NoRedirect(HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the test looks at the 302 itself
+
+
+class Response:
+    def __init__(self, raw):
+        self.status = raw.status
+        self.headers = raw.headers
+        self.text = raw.read().decode()
+
+
+class Browser:
+    """A visitor's browser behind the TLS proxy: keeps its cookies, follows no redirect."""
+
+    opener = build_opener(_NoRedirect)
+
+    def __init__(self, server, hostname="ruffecois.localhost", behind_tls_proxy=True):
+        self.base = f"http://127.0.0.1:{server.port}"
+        self.host = f"{hostname}:{server.port}"
+        self.behind_tls_proxy = behind_tls_proxy
+        self.cookies = {}
+
+    def request(self, path, data=None):
+        headers = {"Host": self.host, "Referer": f"https://{self.host}{path}"}
+        if self.behind_tls_proxy:
+            headers["X-Forwarded-Proto"] = "https"
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = data.encode() if data is not None else None
+        try:
+            # Always http://127.0.0.1: no file: or other scheme can reach urlopen here.
+            request = Request(self.base + path, data=body, headers=headers)  # noqa: S310
+            raw = self.opener.open(request, timeout=20)
+        except HTTPError as error:
+            raw = error
+        for header in raw.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return Response(raw)
+
+    def get(self, path):
+        return self.request(path)
+
+    @staticmethod
+    def csrf_token(html):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    def log_in(self, username, password):
+        token = self.csrf_token(self.get("/admin/login/").text)
+        credentials = {"csrfmiddlewaretoken": token, "username": username, "password": password}
+        return self.request("/admin/login/", urlencode(credentials))

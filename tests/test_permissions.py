@@ -1,0 +1,164 @@
+"""Each site's editors work on their own site only, and moderators publish their work."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils.html import escape
+from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils.form_data import querydict_from_html
+
+from cls.models import ActionPage, SiteDocument
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site_groups(aude_site, ruffecois_site):
+    call_command("setup_site_groups", stdout=io.StringIO())
+    from django.contrib.auth.models import Group
+
+    return {
+        "aude_editors": Group.objects.get(name=f"Éditeurs {aude_site.site_name}"),
+        "ruffecois_editors": Group.objects.get(name=f"Éditeurs {ruffecois_site.site_name}"),
+        "ruffecois_moderators": Group.objects.get(name=f"Modérateurs {ruffecois_site.site_name}"),
+    }
+
+
+def member_of(group, username):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def ruffecois_editor(site_groups):
+    return member_of(site_groups["ruffecois_editors"], "editrice-ruffec")
+
+
+@pytest.fixture
+def ruffecois_moderator(site_groups):
+    return member_of(site_groups["ruffecois_moderators"], "moderateur-ruffec")
+
+
+@pytest.fixture
+def editor_client(client, ruffecois_editor):
+    client.force_login(ruffecois_editor)
+    return client
+
+
+def pages_of(site):
+    return Page.objects.descendant_of(site.root_page, inclusive=True).specific()
+
+
+def documents_of(site_name):
+    return SiteDocument.objects.filter(collection__name=site_name)
+
+
+def test_running_the_command_twice_changes_nothing(site_groups):
+    permissions = GroupPagePermission.objects.count()
+    call_command("setup_site_groups", stdout=io.StringIO())
+    assert GroupPagePermission.objects.count() == permissions
+
+
+def test_each_site_uses_the_collection_of_its_documents(site_groups, aude_site):
+    output = io.StringIO()
+    call_command("setup_site_groups", stdout=output)
+    assert "localhost : « Éditeurs CLS 2 Moyenne" in output.getvalue()
+    assert "collection « CLS 2 Haute Vallée de l'Aude »" in output.getvalue()
+
+
+def test_the_explorer_opens_on_the_editors_own_site(editor_client, ruffecois_site, aude_site):
+    own = editor_client.get(f"/admin/pages/{ruffecois_site.root_page_id}/")
+    assert own.status_code == 200
+    assert "Plan du site" in own.content.decode() or ruffecois_site.site_name in (
+        own.content.decode()
+    )
+    other = editor_client.get(f"/admin/pages/{aude_site.root_page_id}/")
+    assert other.status_code in (302, 403)
+    assert aude_site.site_name not in other.content.decode()
+
+
+def test_an_editor_cannot_open_another_sites_page_in_the_editor(editor_client, aude_site):
+    for page in pages_of(aude_site)[:5]:
+        response = editor_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code in (302, 403), page.title
+        assert response.status_code == 403 or response.url == "/admin/"
+
+
+def test_an_editor_cannot_save_another_sites_page(editor_client, aude_site):
+    page = pages_of(aude_site).exclude(pk=aude_site.root_page_id).first()
+    editor_client.post(f"/admin/pages/{page.pk}/edit/", {"title": "Piraté", "slug": page.slug})
+    page.refresh_from_db()
+    assert page.title != "Piraté"
+    assert not page.has_unpublished_changes
+
+
+def test_the_page_search_lists_only_the_editors_site(editor_client, aude_site, ruffecois_site):
+    html = editor_client.get("/admin/pages/search/", {"q": "santé"}).content.decode()
+    own_titles = [page.title for page in pages_of(ruffecois_site) if "santé" in page.title.lower()]
+    assert any(title in html for title in own_titles)
+    for page in pages_of(aude_site):
+        assert f"/admin/pages/{page.pk}/edit/" not in html, page.title
+
+
+def test_the_document_listing_shows_only_the_editors_site(editor_client, ruffecois_site):
+    html = editor_client.get("/admin/documents/").content.decode()
+    own = documents_of(ruffecois_site.site_name)
+    assert own.exists()
+    assert all(escape(document.title) in html for document in own)
+    for document in SiteDocument.objects.exclude(pk__in=own):
+        assert escape(document.title) not in html
+
+
+def test_the_document_chooser_offers_only_the_editors_site(editor_client, ruffecois_site):
+    html = editor_client.get("/admin/documents/chooser/").json()["html"]
+    own = documents_of(ruffecois_site.site_name)
+    assert any(escape(document.title) in html for document in own)
+    for document in SiteDocument.objects.exclude(pk__in=own):
+        assert escape(document.title) not in html
+
+
+def test_an_editor_cannot_edit_another_sites_document(editor_client, ruffecois_site):
+    document = SiteDocument.objects.exclude(collection__name=ruffecois_site.site_name).first()
+    response = editor_client.get(f"/admin/documents/edit/{document.pk}/")
+    assert response.status_code in (302, 403)
+    assert escape(document.title) not in response.content.decode()
+
+
+def test_an_editor_submits_and_only_a_moderator_publishes(
+    editor_client, ruffecois_editor, ruffecois_moderator, ruffecois_site, aude_site
+):
+    action = ActionPage.objects.descendant_of(ruffecois_site.root_page).first()
+    assert action.permissions_for_user(ruffecois_editor).can_edit()
+    assert not action.permissions_for_user(ruffecois_editor).can_publish()
+    assert action.permissions_for_user(ruffecois_moderator).can_publish()
+    aude_action = ActionPage.objects.descendant_of(aude_site.root_page).first()
+    assert not aude_action.permissions_for_user(ruffecois_moderator).can_edit()
+
+    edit_url = f"/admin/pages/{action.pk}/edit/"
+    data = querydict_from_html(
+        editor_client.get(edit_url).content.decode(), form_id="page-edit-form"
+    )
+    data["title"] = "Mobilité solidaire (nouvelle version)"
+    data["description-count"] = "0"  # the StreamField widget, normally set by its JS
+    data["action-submit"] = "action-submit"
+    response = editor_client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    action.refresh_from_db()
+    assert action.title != "Mobilité solidaire (nouvelle version)"  # not published yet
+    state = action.current_workflow_state
+    assert state.workflow.name == f"Modération {ruffecois_site.site_name}"
+    task = state.current_task_state.task.specific
+    assert task.user_can_access_editor(action, ruffecois_moderator)
+    assert [group.name for group in task.groups.all()] == [
+        f"Modérateurs {ruffecois_site.site_name}"
+    ]
+    state.current_task_state.task.specific.on_action(
+        state.current_task_state, ruffecois_moderator, "approve"
+    )
+    action.refresh_from_db()
+    assert action.title == "Mobilité solidaire (nouvelle version)"
+    assert action.live

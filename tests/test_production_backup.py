@@ -1,0 +1,109 @@
+"""A backup restored into an empty database serves the same pages (PostgreSQL only)."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.db import connection
+
+from .conftest import AUDE_HOST, RUFFECOIS_HOST
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [(AUDE_HOST, "/"), (RUFFECOIS_HOST, "/"), (AUDE_HOST, "/en/")]
+
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs DATABASE_URL=postgres://… (pg_dump and pg_restore)",
+    ),
+    pytest.mark.django_db,  # so that pytest-django creates the test database
+]
+
+# Renders PAGES with the Django test client; prints what a visitor sees of each.
+RENDER_PAGES = """
+import django, json, sys
+django.setup()
+from django.test import Client
+pages = json.loads(sys.argv[1])
+print(json.dumps([Client(HTTP_HOST=host).get(path).content.decode() for host, path in pages]))
+"""
+
+
+def database_url(name):
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
+
+
+def run(command, **env):
+    return subprocess.run(  # noqa: S603 (the project's own scripts)
+        command,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def visible(html):
+    """Title, main heading and links: what must be identical after a restore."""
+    return (
+        re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip(),
+        re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip(),
+        sorted(set(re.findall(r'href="([^"]+)"', html))),
+    )
+
+
+@pytest.fixture
+def empty_database():
+    name = connection.settings_dict["NAME"] + "_restored"
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield database_url(name)
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_restored_backup_serves_the_same_pages(empty_database, tmp_path, client):
+    media = tmp_path / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "contrat.pdf").write_bytes(b"%PDF-1.4 contrat")
+
+    backup = run(
+        ["scripts/backup.sh", str(tmp_path / "backups")],
+        DATABASE_URL=database_url(connection.settings_dict["NAME"]),
+        MEDIA_ROOT=str(media),
+    )
+    assert backup.returncode == 0, backup.stderr
+    backup_dir = backup.stdout.strip()
+
+    restored_media = tmp_path / "restored-media"
+    restore = run(
+        ["scripts/restore.sh", backup_dir],
+        DATABASE_URL=empty_database,
+        MEDIA_ROOT=str(restored_media),
+    )
+    assert restore.returncode == 0, restore.stderr
+    assert (restored_media / "documents" / "contrat.pdf").read_bytes() == b"%PDF-1.4 contrat"
+
+    again = run(["scripts/restore.sh", backup_dir], DATABASE_URL=empty_database)
+    assert again.returncode == 1
+    assert "already holds" in again.stderr
+
+    rendered = run(
+        [sys.executable, "-c", RENDER_PAGES, json.dumps(PAGES)],
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=empty_database,
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    restored_pages = json.loads(rendered.stdout)
+    for (host, path), restored_html in zip(PAGES, restored_pages, strict=True):
+        original_html = client.get(path, HTTP_HOST=host).content.decode()
+        assert visible(restored_html) == visible(original_html), (host, path)

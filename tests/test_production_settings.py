@@ -1,0 +1,102 @@
+"""Production settings come from the environment and refuse unsafe values."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFE_ENVIRONMENT = {
+    "SECRET_KEY": "prod-" + "abcdefghij0123456789" * 3,
+    "ALLOWED_HOSTS": "cls.example.org",
+}
+PRODUCTION_VARIABLES = [
+    *SAFE_ENVIRONMENT,
+    "CSRF_TRUSTED_ORIGINS",
+    "EMAIL_HOST_PASSWORD",
+    "EMAIL_USE_TLS",
+    "REDIS_URL",
+    "WAGTAIL_ADMIN_PATH",
+]
+
+
+def run_python(code, module="config.settings.production", **env):
+    environment = {k: v for k, v in os.environ.items() if k not in PRODUCTION_VARIABLES}
+    environment.update(DJANGO_SETTINGS_MODULE=module, **env)
+    return subprocess.run(  # noqa: S603 (the code is this file's own)
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def production_settings(**env):
+    """The production settings module's values, read in a fresh interpreter."""
+    result = run_python(
+        "import json, config.settings.production as s; "
+        "print(json.dumps({k: v for k, v in vars(s).items() if k.isupper()}, "
+        "default=lambda value: type(value).__name__))",
+        **{**SAFE_ENVIRONMENT, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("unsafe", "message"),
+    [
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must list"),
+        ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS must list"),
+        ({"CSRF_TRUSTED_ORIGINS": "http://cls.example.org"}, "only list https://"),
+        ({"EMAIL_HOST_PASSWORD": "secret"}, "EMAIL_USE_TLS or EMAIL_USE_SSL"),
+        ({"SECRET_KEY": "django-insecure-" + "x" * 50}, "SECRET_KEY must be set"),
+    ],
+)
+def test_production_refuses_to_start_with_an_unsafe_value(unsafe, message):
+    result = run_python("import config.settings.production", **{**SAFE_ENVIRONMENT, **unsafe})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_redis_url_gives_a_shared_cache():
+    cache = production_settings(REDIS_URL="redis://127.0.0.1:6379/5")["CACHES"]["default"]
+    assert cache == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/5",
+    }
+
+
+def test_safe_defaults_without_optional_services():
+    settings = production_settings()
+    assert settings["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    assert settings["SESSION_COOKIE_SECURE"] is True
+    assert settings["CSRF_COOKIE_SECURE"] is True
+    assert settings["SECURE_SSL_REDIRECT"] is True
+    assert settings["SECURE_HSTS_SECONDS"] == 365 * 24 * 3600
+    assert settings["SECURE_REFERRER_POLICY"] == "strict-origin-when-cross-origin"
+    assert settings["DEBUG"] is False
+    assert settings["MIDDLEWARE"][:3] == [
+        "django.middleware.security.SecurityMiddleware",
+        "config.middleware.SecurityHeadersMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ]
+    # Links in notification e-mails point at the first site, over HTTPS.
+    assert settings["WAGTAILADMIN_BASE_URL"] == "https://cls.example.org"
+    assert settings["WAGTAIL_ADMIN_PATH"] == "admin/"
+
+
+def test_the_admin_moves_to_the_configured_path():
+    result = run_python(
+        "import django; django.setup(); "
+        "from django.urls import reverse; print(reverse('wagtailadmin_home'))",
+        module="config.settings.test",
+        WAGTAIL_ADMIN_PATH="gestion-cls",
+    )
+    assert result.stdout.strip() == "/gestion-cls/", result.stderr
