@@ -177,3 +177,19 @@ LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
 # The Wagtail admin can live elsewhere than /admin/ (fewer automated login attempts).
 WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin/").strip("/") + "/"
 # End of production services -----------------------------------------------------------
+
+# Contact form ---------------------------------------------------------------------
+# Messages are kept this long, then removed by `manage.py purge_contact_messages`.
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+# A message sent sooner than this after the page was served is a robot's.
+CONTACT_MIN_FILL_SECONDS = 3
+# At most CONTACT_RATE_LIMIT messages per visitor address per window (in the cache).
+CONTACT_RATE_LIMIT = 5
+CONTACT_RATE_WINDOW = 60 * 60
+# Behind a reverse proxy, the request header holding the visitor's address
+# (e.g. "HTTP_X_REAL_IP"); unset, REMOTE_ADDR is used.
+CONTACT_CLIENT_IP_HEADER = os.environ.get("CONTACT_CLIENT_IP_HEADER", "")
+# Automatic retries, when the task backend can defer tasks: 5, 10, 20… minutes apart.
+CONTACT_DELIVERY_MAX_ATTEMPTS = 5
+CONTACT_DELIVERY_RETRY_MINUTES = 5
+# End of contact form --------------------------------------------------------------

@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from ..phone import format_french_phone, tel_uri
+
+
+class ContactCard(TranslatableMixin, index.Indexed, models.Model):
+    """A person or service visitors can reach, such as the health mission officer."""
+
+    name = models.CharField(
+        _("nom"), max_length=150, help_text=_("Prénom et nom, ou nom du service.")
+    )
+    role = models.CharField(
+        _("fonction"),
+        max_length=150,
+        blank=True,
+        help_text=_("Par exemple « Chargée de mission santé »."),
+    )
+    organisation = models.ForeignKey(
+        "cls.Organisation",
+        verbose_name=_("structure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultative. Son texte alternatif est rempli dans la médiathèque."),
+    )
+    email = models.EmailField(
+        _("adresse électronique"),
+        blank=True,
+        help_text=_("Reçoit les messages du formulaire de contact ; jamais affichée en clair."),
+    )
+    phone = models.CharField(
+        _("téléphone"),
+        max_length=30,
+        blank=True,
+        help_text=_("Par exemple 04 68 00 00 00."),
+    )
+    address = models.TextField(_("adresse postale"), blank=True)
+    opening_hours = models.CharField(
+        _("horaires"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple « du lundi au vendredi, 9 h – 12 h »."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Coordonnées"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("carte de contact")
+        verbose_name_plural = _("cartes de contact")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} – {self.role}" if self.role else self.name
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone)
+
+    @property
+    def phone_display(self):
+        return format_french_phone(self.phone)

@@ -1,0 +1,79 @@
+"""The mission officer reads messages, and their delivery state, in the admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from contacts.models import ContactPage, ContactSubmission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contact_page(aude_site):
+    return ContactPage.objects.get(slug="contact", url_path__startswith="/localhost/")
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(
+        get_user_model().objects.create_superuser("admin-contact", "a@example.org", "x")
+    )
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    """A communication officer: Wagtail's "Editors" group, not an administrator."""
+    user = get_user_model().objects.create_user("redactrice", "r@example.org", "x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def undelivered_message(contact_page):
+    submission = ContactSubmission.objects.create(
+        page=contact_page,
+        form_data={"votre_nom": "Camille Martin", "votre_message": "Bonjour"},
+    )
+    submission.record_failure("ConnectionRefusedError: serveur injoignable")
+    return submission
+
+
+def test_the_submissions_list_shows_each_message_with_its_delivery_state(
+    admin_client, contact_page, undelivered_message
+):
+    response = admin_client.get(f"/admin/forms/submissions/{contact_page.pk}/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Envoi par courriel" in html
+    assert "Camille Martin" in html
+    assert "échec après 1 tentative : ConnectionRefusedError: serveur injoignable" in html
+
+
+def test_the_submissions_export_as_csv_includes_the_delivery_state(
+    admin_client, contact_page, undelivered_message
+):
+    response = admin_client.get(f"/admin/forms/submissions/{contact_page.pk}/?export=csv")
+
+    csv = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, row = csv.splitlines()[:2]
+    assert "Votre nom" in header and "Envoi par courriel" in header
+    assert "Camille Martin" in row and "échec après 1 tentative" in row
+
+
+def test_only_administrators_can_type_a_free_recipient_address(client, editor, contact_page):
+    edit_url = f"/admin/pages/{contact_page.pk}/edit/"
+    client.force_login(editor)
+
+    editor_html = client.get(edit_url).content.decode()
+
+    assert 'name="recipient"' in editor_html
+    assert 'name="to_address"' not in editor_html
+
+
+def test_administrators_can_type_a_free_recipient_address(admin_client, contact_page):
+    html = admin_client.get(f"/admin/pages/{contact_page.pk}/edit/").content.decode()
+
+    assert 'name="to_address"' in html
