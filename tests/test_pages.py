@@ -94,8 +94,9 @@ def test_contact_page_shows_a_labelled_form(aude_client):
 
 
 def test_content_page_renders(ruffecois_client, ruffecois_site):
-    page = ContentPage.objects.descendant_of(ruffecois_site.root_page).get(slug="mentions-legales")
-    assert "Mentions légales" in get_html(ruffecois_client, page)
+    root = ruffecois_site.root_page
+    page = ContentPage.objects.descendant_of(root).get(slug="donnees-personnelles")
+    assert "aucun cookie de mesure d&#x27;audience" in get_html(ruffecois_client, page)
 
 
 def test_search_finds_an_action(aude_client):

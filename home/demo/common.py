@@ -1,11 +1,12 @@
 """Pages every demo site has: the contact form and the legal pages."""
 
+import datetime
+from decimal import Decimal
+
 from django.utils.html import escape
 
 from contacts.models import ContactPage, FormField
-from home.models import ContentPage
-
-from .builder import get_or_create_child
+from home.legal_pages import create_legal_pages
 
 SUBJECTS = "Question sur une action\nProposer une action\nDocuments\nAutre demande"
 
@@ -47,24 +48,21 @@ def build_contact_page(home, officer):
 
 
 def build_legal_pages(home, publisher):
-    """The legal pages every French public site needs, as editable content pages."""
-    texts = {
-        "mentions-legales": (
-            "Mentions légales",
-            f"Éditeur du site : {publisher}. Hébergement : à compléter par l'éditeur.",
-        ),
-        "donnees-personnelles": (
-            "Données personnelles et cookies",
-            "Ce site ne dépose aucun cookie de mesure d'audience. Les messages envoyés par le "
-            "formulaire de contact sont conservés douze mois.",
-        ),
-        "accessibilite": (
-            "Déclaration d'accessibilité",
-            "Ce site est partiellement conforme au référentiel général d'amélioration de "
-            "l'accessibilité (RGAA 4.1).",
-        ),
-    }
-    return {
-        slug: get_or_create_child(home, ContentPage, title, slug=slug, intro=intro)
-        for slug, (title, intro) in texts.items()
-    }
+    """The generated legal pages, with the demo's accessibility audit filled in."""
+    pages = create_legal_pages(home)
+    statement = pages["accessibilite"]
+    if not statement.audit_date:
+        statement.statement_date = datetime.date(2026, 11, 1)
+        statement.audit_date = datetime.date(2026, 10, 15)
+        statement.audited_by = f"{publisher} (auto-évaluation)"
+        statement.compliance_rate = Decimal("87.50")
+        statement.non_accessible_content = rich(
+            "Certains documents PDF anciens (comptes-rendus antérieurs à 2018) ne sont pas "
+            "balisés. Une version accessible est envoyée sur demande."
+        )
+        statement.test_environment = "Firefox et NVDA, Safari et VoiceOver"
+        statement.contact_means = rich(
+            "Signalez un défaut d'accessibilité par le formulaire de contact de la mission santé."
+        )
+        statement.save_revision().publish()
+    return pages

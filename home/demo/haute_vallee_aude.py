@@ -191,18 +191,15 @@ def build():
         home.save_revision().publish()
 
     build_contact_page(home, officer)
-    legal_pages = build_legal_pages(home, "Communauté de Communes des Pyrénées Audoises")
+    build_legal_pages(home, "Communauté de Communes des Pyrénées Audoises")
     settings = SiteSettings.for_site(site)
     if not settings.organisation_name:
         settings.organisation_name = "Communauté de Communes des Pyrénées Audoises"
         settings.address = "11500 Quillan"
         settings.phone = "04 65 71 00 00"
         settings.accessibility_status = AccessibilityStatus.PARTIAL
-        settings.accessibility_page = legal_pages["accessibilite"]
-        settings.footer_links = [
-            ("link", {"label": page.title, "page": page, "url": ""})
-            for page in legal_pages.values()
-        ]
+        settings.publication_director = "Le président ou la présidente"
+        settings.host = "Hébergeur de démonstration, 1 rue de l'Exemple, 75000 Paris"
         settings.save()
     return site
 

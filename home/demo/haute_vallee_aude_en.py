@@ -116,22 +116,26 @@ ENGLISH = {
         "months, then deleted. You may ask to see or delete it by writing to the health team."
     ),
     "Mentions légales": "Legal notice",
-    "Éditeur du site : Communauté de Communes des Pyrénées Audoises. Hébergement : à "
-    "compléter par l'éditeur.": (
-        "Publisher: Communauté de Communes des Pyrénées Audoises. Hosting: to be completed by "
-        "the publisher."
-    ),
     "Données personnelles et cookies": "Personal data and cookies",
-    "Ce site ne dépose aucun cookie de mesure d'audience. Les messages envoyés par le "
-    "formulaire de contact sont conservés douze mois.": (
-        "This site sets no audience measurement cookie. Messages sent through the contact form "
-        "are kept for twelve months."
+    "Ce site ne dépose aucun cookie de mesure d'audience ni de traceur publicitaire. Les "
+    "données envoyées par le formulaire de contact servent uniquement à vous répondre.": (
+        "This site sets no audience measurement or advertising cookie. The data sent through "
+        "the contact form is only used to answer you."
     ),
     "Déclaration d'accessibilité": "Accessibility statement",
-    "Ce site est partiellement conforme au référentiel général d'amélioration de "
-    "l'accessibilité (RGAA 4.1).": (
-        "This site is partially compliant with the French accessibility framework (RGAA 4.1)."
+    "Certains documents PDF anciens (comptes-rendus antérieurs à 2018) ne sont pas balisés. "
+    "Une version accessible est envoyée sur demande.": (
+        "Some older PDF documents (minutes before 2018) are not tagged. An accessible version "
+        "is sent on request."
     ),
+    "Signalez un défaut d'accessibilité par le formulaire de contact de la mission santé.": (
+        "Report an accessibility problem through the health team's contact form."
+    ),
+    "Firefox et NVDA, Safari et VoiceOver": "Firefox and NVDA, Safari and VoiceOver",
+    "Communauté de Communes des Pyrénées Audoises (auto-évaluation)": (
+        "Communauté de Communes des Pyrénées Audoises (self-assessment)"
+    ),
+    "Plan du site": "Site map",
     # Snippets
     "Agence Régionale de Santé Occitanie": "Occitanie Regional Health Agency",
     "ARS": "RHA",

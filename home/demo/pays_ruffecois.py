@@ -308,16 +308,13 @@ def build():
         home.featured_contract = contract
         home.save_revision().publish()
     build_contact_page(home, officer)
-    legal_pages = build_legal_pages(home, "PETR du Pays du Ruffécois")
+    build_legal_pages(home, "PETR du Pays du Ruffécois")
     settings = SiteSettings.for_site(site)
     if not settings.organisation_name:
         settings.organisation_name = "PETR du Pays du Ruffécois"
         settings.address = "16700 Ruffec"
         settings.accessibility_status = AccessibilityStatus.PARTIAL
-        settings.accessibility_page = legal_pages["accessibilite"]
-        settings.footer_links = [
-            ("link", {"label": page.title, "page": page, "url": ""})
-            for page in legal_pages.values()
-        ]
+        settings.publication_director = "Le président ou la présidente"
+        settings.host = "Hébergeur de démonstration, 1 rue de l'Exemple, 75000 Paris"
         settings.save()
     return site

@@ -1,0 +1,28 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from .legal_pages import create_legal_pages
+from .link_text import vague_link_texts
+from .models import HomePage
+
+
+@hooks.register("after_create_page")
+def give_new_sites_their_legal_pages(request, page):
+    if isinstance(page, HomePage):
+        create_legal_pages(page)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_vague_link_texts(request, page):
+    for text in sorted(set(vague_link_texts(page)), key=str.lower):
+        messages.warning(
+            request,
+            _(
+                "Le lien « %(text)s » ne dit pas où il mène : un lecteur d'écran qui liste "
+                "les liens l'annonce seul. Écrivez plutôt la destination, par exemple "
+                "« Télécharger le diagnostic santé »."
+            )
+            % {"text": text},
+        )

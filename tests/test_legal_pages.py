@@ -1,0 +1,119 @@
+"""French public-site obligations: legal pages on every site, the statement in the footer."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import querydict_from_html
+
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    LegalNoticePage,
+    SitemapPage,
+    SiteSettings,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    admin = get_user_model().objects.create_superuser("juriste", "juriste@example.org", "x")
+    client.force_login(admin)
+    return client
+
+
+def test_legal_notice_shows_publisher_director_and_host_from_settings(aude_client, aude_site):
+    settings = SiteSettings.for_site(aude_site)
+    settings.publication_director = "Marie Exemple, présidente"
+    settings.host = "Hébergeur Exemple\n10 rue de la Paix, 75002 Paris"
+    settings.save()
+    page = LegalNoticePage.objects.descendant_of(aude_site.root_page).get()
+    html = aude_client.get(page.url).content.decode()
+    assert "Communauté de Communes des Pyrénées Audoises" in html
+    assert "Marie Exemple, présidente" in html
+    assert "10 rue de la Paix, 75002 Paris" in html
+
+
+def test_accessibility_statement_is_built_from_its_fields(aude_client, aude_site):
+    page = AccessibilityStatementPage.objects.descendant_of(aude_site.root_page).get()
+    html = aude_client.get(page.url).content.decode()
+    assert "<strong>partiellement conforme</strong>" in html
+    assert "RGAA), version 4.1" in html
+    assert "87,5 % des critères du RGAA sont respectés" in html
+    assert "Défenseur des droits" in html
+    assert "Contenus non accessibles" in html
+
+
+def test_every_page_footer_shows_the_compliance_status_linked_to_the_statement(
+    ruffecois_client, ruffecois_site
+):
+    statement = AccessibilityStatementPage.objects.descendant_of(ruffecois_site.root_page).get()
+    for page in Page.objects.live().descendant_of(ruffecois_site.root_page, inclusive=True):
+        html = ruffecois_client.get(page.url).content.decode()
+        assert (
+            f'<a href="{statement.relative_url(ruffecois_site)}">Accessibilité : partiellement conforme</a>'
+            in html
+        )
+
+
+def test_site_map_reads_the_tree_in_two_queries_whatever_its_size(
+    ruffecois_client, ruffecois_site, django_assert_num_queries
+):
+    sitemap = SitemapPage.objects.descendant_of(ruffecois_site.root_page).get()
+    # One query for the pages, one for the view restrictions that hide private ones.
+    with django_assert_num_queries(2):
+        tree = SitemapPage.site_tree(ruffecois_site.root_page)
+    for number in range(10):
+        ruffecois_site.root_page.add_child(instance=ContentPage(title=f"Page {number}"))
+    with django_assert_num_queries(2):
+        SitemapPage.site_tree(ruffecois_site.root_page)
+    titles = [page.title for page, _children in tree]
+    assert "Contrat Local de Santé du Pays du Ruffécois" in titles
+    html = ruffecois_client.get(sitemap.url).content.decode()
+    assert "Rompre l&#x27;isolement des personnes âgées" in html  # an action, depth 5
+
+
+def test_a_new_site_gets_its_legal_pages(admin_client):
+    root = Page.get_first_root_node()
+    add_url = f"/admin/pages/add/home/homepage/{root.pk}/"
+    data = querydict_from_html(admin_client.get(add_url).content.decode(), "page-edit-form")
+    data.update({"title": "CLS du Pays Exemple", "slug": "pays-exemple"})
+    for stream in ("key_figures", "quick_links", "body"):
+        data[f"{stream}-count"] = "0"
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(add_url, data)
+    assert response.status_code == 302
+    home = HomePage.objects.get(slug="pays-exemple")
+    children = {type(page.specific) for page in home.get_children()}
+    assert {LegalNoticePage, AccessibilityStatementPage, SitemapPage, ContentPage} <= children
+
+    site = Site.objects.create(hostname="exemple.localhost", root_page=home)
+    from home.legal_pages import create_legal_pages
+
+    create_legal_pages(home)
+    settings = SiteSettings.for_site(site)
+    assert settings.accessibility_page.specific_class is AccessibilityStatementPage
+    assert len(settings.footer_links) == 4
+
+
+def test_editor_is_warned_about_a_click_here_link(admin_client, aude_site):
+    page = ContentPage.objects.descendant_of(aude_site.root_page).get(slug="donnees-personnelles")
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(admin_client.get(edit_url).content.decode(), "page-edit-form")
+    data["body-count"] = "1"
+    data["body-0-type"] = "paragraph"
+    data["body-0-deleted"] = ""
+    data["body-0-order"] = "0"
+    data["body-0-value"] = (
+        '{"blocks": [{"key": "a", "type": "unstyled", "text": "Pour le détail, cliquez ici.", '
+        '"entityRanges": [{"offset": 16, "length": 11, "key": 0}], "inlineStyleRanges": [], '
+        '"depth": 0, "data": {}}], "entityMap": {"0": {"type": "LINK", "mutability": '
+        '"MUTABLE", "data": {"url": "https://example.org/"}}}}'
+    )
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    warnings = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("Le lien « cliquez ici » ne dit pas où il mène" in text for text in warnings)
