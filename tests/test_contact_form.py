@@ -119,6 +119,27 @@ def test_a_message_survives_a_mail_server_outage_and_is_resent_later(
     assert "1 message(s) sent, 0 still undelivered" in output.getvalue()
 
 
+def test_a_message_is_kept_when_the_task_queue_is_unreachable(
+    aude_client, contact_page, django_capture_on_commit_callbacks, monkeypatch
+):
+    class UnreachableQueue:
+        def enqueue(self, *args):
+            raise ConnectionError("file de tâches injoignable")
+
+    monkeypatch.setattr("contacts.models.page.deliver_contact_message", UnreachableQueue())
+    with django_capture_on_commit_callbacks(execute=True):
+        html = post(aude_client, contact_page, message())
+
+    assert CONFIRMATION in html
+    submission = ContactSubmission.objects.get(page=contact_page)
+    assert submission.delivery_state == DeliveryState.PENDING
+    monkeypatch.undo()
+    call_command("resend_contact_messages", stdout=io.StringIO())
+    submission.refresh_from_db()
+    assert submission.delivery_state == DeliveryState.SENT
+    assert len(mail.outbox) == 1
+
+
 def test_the_resend_command_sends_each_message_once_and_gives_up_after_the_maximum(
     contact_page,
 ):
