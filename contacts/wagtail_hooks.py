@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_panels import UndeliveredMessagesPanel
 from .models import ContactCard
 
 
@@ -16,3 +18,8 @@ class ContactCardViewSet(SnippetViewSet):
 
 
 register_snippet(ContactCardViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_undelivered_messages_panel(request, panels):
+    panels.append(UndeliveredMessagesPanel())

@@ -77,3 +77,19 @@ def test_administrators_can_type_a_free_recipient_address(admin_client, contact_
     html = admin_client.get(f"/admin/pages/{contact_page.pk}/edit/").content.decode()
 
     assert 'name="to_address"' in html
+
+
+def test_the_dashboard_warns_about_messages_not_yet_emailed(
+    admin_client, contact_page, undelivered_message
+):
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "Messages de contact non transmis par courriel" in html
+    assert f'href="/admin/forms/submissions/{contact_page.pk}/">{contact_page.title}</a>' in html
+    assert "1 message" in html
+
+
+def test_the_dashboard_stays_quiet_once_every_message_is_emailed(admin_client, undelivered_message):
+    undelivered_message.record_delivery()
+
+    assert "non transmis par courriel" not in admin_client.get("/admin/").content.decode()
