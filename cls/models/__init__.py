@@ -7,7 +7,7 @@ from .action import (
     ActionPartner,
     ActionStatus,
 )
-from .axis import AxisColour, AxisPage
+from .axis import AxisColour, AxisDocument, AxisPage
 from .contract import Amendment, ContractPage, ContractPartner, ContractStatus
 from .documents import DocumentCollectionPage, DocumentType, GoverningBody, SiteDocument
 from .snippets import Commune, Organisation, TargetPublic
@@ -22,6 +22,7 @@ __all__ = [
     "ActionStatus",
     "Amendment",
     "AxisColour",
+    "AxisDocument",
     "AxisPage",
     "Commune",
     "ContractPage",

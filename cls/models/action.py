@@ -10,6 +10,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 
+from .documents import RelatedDocument
+
 
 class ActionStatus(models.TextChoices):
     PLANNED = "a-venir", _("À venir")
@@ -244,13 +246,8 @@ class ActionIndicator(Orderable):
     ]
 
 
-class ActionDocument(Orderable):
+class ActionDocument(RelatedDocument):
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "cls.SiteDocument", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class ActionEvent(Orderable):

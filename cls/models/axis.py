@@ -1,10 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from .documents import RelatedDocument
 
 
 class AxisColour(models.TextChoices):
@@ -82,6 +85,7 @@ class AxisPage(Page):
         ),
         FieldPanel("description"),
         FieldPanel("priorities"),
+        InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("description")]
 
@@ -110,4 +114,11 @@ class AxisPage(Page):
             .defer_streamfields()
             .order_by("path")
         )
+        context["related_documents"] = [
+            link.document for link in self.documents.select_related("document")
+        ]
         return context
+
+
+class AxisDocument(RelatedDocument):
+    page = ParentalKey(AxisPage, on_delete=models.CASCADE, related_name="documents")

@@ -1,14 +1,23 @@
 """The site's document model and the pages that list documents."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from cls.documents.extraction import Extraction, ExtractionStatus, extract_text
+from cls.documents.filters import DocumentFilterForm
+from cls.documents.privacy import exclude_private_documents
+from cls.documents.tasks import extract_document_text
+from cls.documents.validators import validate_document_extension
 
 
 class DocumentType(models.TextChoices):
@@ -64,6 +73,16 @@ class SiteDocument(AbstractDocument):
         help_text=_("Code de langue, par exemple « fr » ou « en »."),
     )
     extracted_text = models.TextField(_("texte extrait"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("lecture du texte"),
+        max_length=12,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
+    )
+    extraction_message = models.CharField(
+        _("résultat de la lecture du texte"), max_length=250, blank=True, editable=False
+    )
 
     admin_form_fields = (
         *WagtailDocument.admin_form_fields,
@@ -91,6 +110,40 @@ class SiteDocument(AbstractDocument):
     def format_label(self):
         return self.file_extension.upper()
 
+    def clean(self):
+        try:
+            validate_document_extension(self.file)
+        except ValidationError as error:
+            raise ValidationError({"file": error}) from error
+        super().clean()
+
+    def _set_document_file_metadata(self):
+        # Wagtail calls this whenever a new file is uploaded: its text is to be read again.
+        super()._set_document_file_metadata()
+        self.extracted_text = self.extraction_message = ""
+        self.extraction_status = ExtractionStatus.PENDING
+        self._text_extraction_due = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if getattr(self, "_text_extraction_due", False):
+            self._text_extraction_due = False
+            # robust: an unreachable task queue must not fail an upload that is saved;
+            # the document stays "pending" for `manage.py extract_document_texts`.
+            transaction.on_commit(lambda pk=self.pk: extract_document_text.enqueue(pk), robust=True)
+
+    def refresh_extracted_text(self):
+        """Read the file's text now; normally done by a task after the upload."""
+        try:
+            with self.open_file() as file:
+                result = extract_text(file, self.file_extension)
+        except OSError:
+            result = Extraction(ExtractionStatus.FAILED, message=_("Le fichier est introuvable."))
+        self.extracted_text = result.text
+        self.extraction_status = result.status
+        self.extraction_message = result.message
+        self._text_extraction_due = False
+
 
 class DocumentCollectionPage(Page):
     """An ordered list of documents, grouped by year, e.g. a working group's minutes."""
@@ -117,11 +170,24 @@ class DocumentCollectionPage(Page):
         blank=True,
         help_text=_("Ne garder que ce type de document. Vide : tous les types."),
     )
+    body = models.CharField(
+        _("instance"),
+        max_length=10,
+        choices=GoverningBody.choices,
+        blank=True,
+        help_text=_("Ne garder que les documents de cette instance. Vide : toutes."),
+    )
     body_name = models.CharField(
         _("groupe ou instance"),
         max_length=150,
         blank=True,
         help_text=_("Ne garder que les documents de ce groupe, par exemple « Mieux vieillir »."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("année"),
+        null=True,
+        blank=True,
+        help_text=_("Ne garder que les documents datés de cette année. Vide : toutes."),
     )
     per_page = 20
 
@@ -129,7 +195,13 @@ class DocumentCollectionPage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("collection"), FieldPanel("document_type"), FieldPanel("body_name")],
+            [
+                FieldPanel("collection"),
+                FieldPanel("document_type"),
+                FieldPanel("body"),
+                FieldPanel("body_name"),
+                FieldPanel("year"),
+            ],
             heading=_("Documents à lister"),
         ),
     ]
@@ -143,17 +215,52 @@ class DocumentCollectionPage(Page):
         verbose_name_plural = _("listes de documents")
 
     def get_documents(self):
-        documents = SiteDocument.objects.all()
+        """The documents chosen by the editor, before the visitor's own filters."""
+        documents = SiteDocument.objects.defer("extracted_text")  # can be long, never shown
         if self.collection_id:
             documents = documents.filter(collection_id=self.collection_id)
         if self.document_type:
             documents = documents.filter(document_type=self.document_type)
+        if self.body:
+            documents = documents.filter(body=self.body)
         if self.body_name:
             documents = documents.filter(body_name=self.body_name)
-        return documents.order_by("-date", "title")
+        if self.year:
+            documents = documents.filter(date__year=self.year)
+        return documents
+
+    def get_filter_form(self, request, documents):
+        """The visitor's filters, offering only the types and years present (one query)."""
+        present = set(
+            documents.order_by().values_list("document_type", ExtractYear("date")).distinct()
+        )
+        types = {document_type for document_type, _year in present}
+        years = sorted({year for _type, year in present if year}, reverse=True)
+        return DocumentFilterForm(
+            request.GET,
+            types=[choice for choice in DocumentType.choices if choice[0] in types],
+            years=years,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_documents(), self.per_page)
+        documents = exclude_private_documents(self.get_documents(), request)
+        filter_form = self.get_filter_form(request, documents)
+        documents = filter_form.filter(documents).order_by(F("date").desc(nulls_last=True), "title")
+        paginator = Paginator(documents, self.per_page)
         context["documents_page"] = paginator.get_page(request.GET.get("page"))
+        context["filter_form"] = filter_form
         return context
+
+
+class RelatedDocument(Orderable):
+    """A document an editor attaches to a page (axis, action), listed in the chosen order."""
+
+    document = models.ForeignKey(
+        "cls.SiteDocument", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -1,7 +1,8 @@
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 register = template.Library()
 
@@ -27,3 +28,49 @@ def document_size(size):
             decimals = 0 if value >= 100 or value == int(value) else 1
             return label % {"size": number_format(value, decimals)}
     return ngettext("%(size)s octet", "%(size)s octets", size) % {"size": size}
+
+
+@register.simple_tag
+def document_details(document, page_language):
+    """What a visitor needs to know before opening a document.
+
+    "PDF – 4,9 Mo, 2 octobre 2014", plus "en anglais" when the document's language is
+    not the page's.
+    """
+    kind = document.format_label
+    if document.file_size:
+        kind = _("%(format)s – %(size)s") % {
+            "format": kind,
+            "size": document_size(document.file_size),
+        }
+    details = [kind]
+    if document.date:
+        details.append(
+            format_html(
+                '<time datetime="{}">{}</time>',
+                document.date.isoformat(),
+                date_format(document.date, "j F Y"),
+            )
+        )
+    if document.language and document.language != page_language:
+        details.append(in_language(document.language))
+    return format_html_join(", ", "{}", ((detail,) for detail in details))
+
+
+# Whole phrases, not language names: their case and grammar differ between languages.
+IN_LANGUAGE = {
+    "fr": gettext_lazy("en français"),
+    "en": gettext_lazy("en anglais"),
+    "es": gettext_lazy("en espagnol"),
+    "de": gettext_lazy("en allemand"),
+    "it": gettext_lazy("en italien"),
+    "pt": gettext_lazy("en portugais"),
+    "ar": gettext_lazy("en arabe"),
+    "oc": gettext_lazy("en occitan"),
+    "ca": gettext_lazy("en catalan"),
+}
+
+
+def in_language(code):
+    phrase = IN_LANGUAGE.get(code.split("-")[0].lower())
+    return phrase or _("langue : %(code)s") % {"code": code}

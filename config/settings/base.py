@@ -193,3 +193,16 @@ CONTACT_CLIENT_IP_HEADER = os.environ.get("CONTACT_CLIENT_IP_HEADER", "")
 CONTACT_DELIVERY_MAX_ATTEMPTS = 5
 CONTACT_DELIVERY_RETRY_MINUTES = 5
 # End of contact form --------------------------------------------------------------
+
+# Documents -----------------------------------------------------------------------
+# The admin upload form proposes the date written in the file name (cls/documents/).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cls.documents.forms.SiteDocumentForm"
+# Text extraction for search runs in a task after each upload, within these bounds.
+# Without a worker (Django's immediate task backend) it runs at the end of the upload
+# request: the time limit stays below the usual 30-second application server timeout.
+DOCUMENTS_EXTRACTION_MAX_PAGES = int(os.environ.get("DOCUMENTS_EXTRACTION_MAX_PAGES", "300"))
+DOCUMENTS_EXTRACTION_MAX_CHARS = int(os.environ.get("DOCUMENTS_EXTRACTION_MAX_CHARS", "1000000"))
+DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = int(
+    os.environ.get("DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS", "20")
+)
+# End of documents ----------------------------------------------------------------

@@ -54,7 +54,8 @@ def get_or_create_document(collection, title, paragraphs, filename, **fields):
     document = SiteDocument(title=title, collection=collection, **fields)
     document.file.save(filename, ContentFile(make_pdf(title, paragraphs)), save=False)
     document._set_document_file_metadata()  # size and hash, as the admin upload form does
-    document.extracted_text = "\n".join([title, *paragraphs])
+    # Read the text now rather than in a task: the demo is complete even without a worker.
+    document.refresh_extracted_text()
     document.save()
     return document
 

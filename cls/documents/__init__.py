@@ -1,0 +1,1 @@
+"""Document handling around the SiteDocument model: text extraction, upload form, filters."""

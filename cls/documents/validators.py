@@ -1,0 +1,23 @@
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_document_extension(file):
+    """Refuse any format outside WAGTAILDOCS_EXTENSIONS (html, svg, js… never get in).
+
+    Served from the site's own domain, such files could run scripts in visitors' browsers.
+    """
+    allowed = settings.WAGTAILDOCS_EXTENSIONS
+    extension = os.path.splitext(file.name or "")[1][1:].lower()
+    if extension not in allowed:
+        raise ValidationError(
+            _(
+                "Les fichiers « .%(extension)s » ne sont pas acceptés sur le site. "
+                "Formats acceptés : %(allowed)s. Enregistrez le document en PDF si besoin."
+            ),
+            code="invalid_extension",
+            params={"extension": extension, "allowed": ", ".join(allowed)},
+        )

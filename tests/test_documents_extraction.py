@@ -1,0 +1,140 @@
+"""The text of uploaded files is read for search, within bounds, whatever the file."""
+
+import datetime
+import io
+import zipfile
+
+import pytest
+
+from cls.documents.extraction import ExtractionStatus, extract_text
+from cls.documents.filename_dates import date_from_filename
+from cls.templatetags.document_tags import document_size
+from home.demo.pdf import make_pdf
+
+
+def extract(data, extension):
+    return extract_text(io.BytesIO(data), extension)
+
+
+def office_file(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, xml in members.items():
+            archive.writestr(name, xml)
+    return buffer.getvalue()
+
+
+def test_a_pdf_gives_its_text():
+    result = extract(
+        make_pdf("Compte-rendu du 2 octobre 2014", ["Ordre du jour : diagnostic."]), "pdf"
+    )
+    assert result.status == ExtractionStatus.DONE
+    assert "Compte-rendu du 2 octobre 2014" in result.text
+    assert "Ordre du jour : diagnostic." in result.text
+    assert result.message == ""
+
+
+def test_a_word_document_gives_its_paragraphs():
+    xml = (
+        "<w:document><w:body><w:p><w:r><w:t>Groupe « Mieux vieillir »</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Pr&#233;sents : 12 &amp; excus&#233;s</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    result = extract(office_file({"word/document.xml": xml}), "docx")
+    assert result.status == ExtractionStatus.DONE
+    assert result.text == "Groupe « Mieux vieillir »\nPrésents : 12 & excusés"
+
+
+def test_an_opendocument_text_gives_its_headings_and_paragraphs():
+    xml = (
+        "<office:document-content><office:body><office:text>"
+        "<text:h>Diagnostic</text:h><text:p>Une offre<text:s/>de soins fragile.</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    result = extract(office_file({"content.xml": xml, "styles.xml": "<x>styles</x>"}), "odt")
+    assert result.text == "Diagnostic\nUne offre de soins fragile."
+
+
+def test_presentation_slides_are_read_in_order():
+    slides = {
+        f"ppt/slides/slide{n}.xml": f"<p:sld><a:p><a:t>Diapo {n}</a:t></a:p></p:sld>"
+        for n in (10, 2, 1)
+    }
+    assert extract(office_file(slides), "pptx").text == "Diapo 1\nDiapo 2\nDiapo 10"
+
+
+def test_a_damaged_office_file_is_flagged_not_raised():
+    result = extract(b"PK\x03\x04 not really a zip", "docx")
+    assert result.status == ExtractionStatus.FAILED
+    assert result.message == "Le fichier est endommagé ou illisible."
+
+
+def test_a_windows_csv_export_is_read():
+    result = extract("Commune;Médecins\nRuffec;4\n".encode("cp1252"), "csv")
+    assert result.text == "Commune;Médecins\nRuffec;4"
+
+
+def test_formats_without_a_reader_are_flagged_unsupported():
+    result = extract(b"\xd0\xcf\x11\xe0", "doc")
+    assert result.status == ExtractionStatus.UNSUPPORTED
+    assert result.message == "Le texte des fichiers .doc n'est pas lu."
+
+
+def test_only_the_first_pages_are_read(settings):
+    settings.DOCUMENTS_EXTRACTION_MAX_PAGES = 1
+    long_pdf = make_pdf(
+        "Contrat", [f"Article {n} : " + "engagement des signataires. " * 20 for n in range(40)]
+    )
+    result = extract(long_pdf, "pdf")
+    assert result.status == ExtractionStatus.DONE
+    assert "Article 0" in result.text
+    assert "Article 39" not in result.text
+    assert result.message == "Texte tronqué : seules les 1 premières pages sont lues."
+
+
+def test_the_stored_text_is_bounded(settings):
+    settings.DOCUMENTS_EXTRACTION_MAX_CHARS = 100
+    result = extract(make_pdf("Diagnostic", ["Une phrase du diagnostic. " * 30]), "pdf")
+    assert len(result.text) == 100
+    assert result.message == "Texte tronqué : le nombre maximal de caractères est atteint."
+
+
+def test_reading_stops_when_time_is_up(settings):
+    settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = -1
+    result = extract(make_pdf("Diagnostic", ["Texte"]), "pdf")
+    assert result.text == ""
+    assert result.message == "Texte tronqué : la durée maximale de lecture est atteinte."
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("CR_2014-10-02.pdf", datetime.date(2014, 10, 2)),
+        ("compte-rendu-2-octobre-2014.pdf", datetime.date(2014, 10, 2)),
+        ("Compte-rendu du 1er octobre 2014", datetime.date(2014, 10, 1)),
+        ("CR COPIL 12 Février 2015.odt", datetime.date(2015, 2, 12)),
+        ("cr_02.10.2014.pdf", datetime.date(2014, 10, 2)),
+        ("scan_20170410.pdf", datetime.date(2017, 4, 10)),
+        ("rapport-annuel-2014.pdf", None),
+        ("CR_2014-13-45.pdf", None),
+        ("fiche-v2_12-2014.pdf", None),
+    ],
+)
+def test_the_date_is_read_from_a_file_name(name, expected):
+    assert date_from_filename(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        (900, "900 octets"),
+        (1024, "1 Ko"),
+        (1587, "1,5 Ko"),  # 1.549 Ko
+        (81_920, "80 Ko"),
+        (102_380, "100 Ko"),  # 99.98 Ko rounds to 100: no decimal from 100 on
+        (5_138_022, "4,9 Mo"),
+        (3 * 1024**3, "3 Go"),
+    ],
+)
+def test_sizes_are_written_in_french_units(size, expected):
+    assert document_size(size) == expected
