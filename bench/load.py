@@ -95,7 +95,16 @@ def run_load(server, options):
     if options.restart:
         time.sleep(options.duration / 3)
         print(f"t={time.monotonic() - start:.1f}s: {options.restart}")
-        subprocess.run(shlex.split(options.restart), check=True)  # noqa: S603 (operator's)
+        # Detached from our output: a restarted server must not inherit (and hold) it.
+        subprocess.run(  # noqa: S603 (the operator's own command)
+            shlex.split(options.restart),
+            check=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            timeout=options.duration,
+        )
         print(f"t={time.monotonic() - start:.1f}s: restarted")
     for thread in threads:
         thread.join()

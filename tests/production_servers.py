@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -60,23 +61,29 @@ class Server:
 
     def __init__(self, environment):
         self.port = free_port()
+        # A file, not a pipe: a full pipe nobody reads would block the workers' logging.
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(  # noqa: S603 (fixed command)
             [str(GUNICORN), "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}"],
             cwd=ROOT,
             env=environment,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
         )
+
+    def log_tail(self, size=3000):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-size:]
 
     def wait_until_healthy(self, timeout=60):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read().decode()[-3000:])
+                raise RuntimeError(self.log_tail())
             try:
                 if Browser(self).get("/healthz").status == 200:
                     return
-            except (URLError, ConnectionError):
+            except (URLError, ConnectionError, TimeoutError):  # still starting
                 pass
             time.sleep(0.2)
         raise TimeoutError(f"server on port {self.port} not healthy after {timeout} s")
@@ -87,7 +94,7 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-        self.process.stderr.close()
+        self.log.close()
 
 
 class _NoRedirect(HTTPRedirectHandler):
