@@ -23,29 +23,35 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 
-PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
+
+def public_content_security_policy(media_origin=""):
+    """The public site's policy; media_origin: where images live when not on this host."""
+    return "; ".join(
+        (
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src 'self' data: {media_origin}".strip(),
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        )
     )
-)
 
 
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = "/" + settings.WAGTAIL_ADMIN_PATH
+        self.public_policy = public_content_security_policy(
+            getattr(settings, "PUBLIC_MEDIA_ORIGIN", "")
+        )
 
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if not request.path.startswith(self.admin_prefix):
-            response.headers.setdefault("Content-Security-Policy", PUBLIC_CONTENT_SECURITY_POLICY)
+            response.headers.setdefault("Content-Security-Policy", self.public_policy)
         return response

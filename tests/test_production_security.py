@@ -38,6 +38,13 @@ def test_public_pages_forbid_inline_code(security_headers, aude_client):
     assert response["Referrer-Policy"] == "same-origin"  # Django's default; production: stricter
 
 
+def test_images_on_object_storage_are_allowed_by_the_policy(settings, aude_client):
+    settings.PUBLIC_MEDIA_ORIGIN = "https://media.cls.example.org"
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "config.middleware.SecurityHeadersMiddleware"]
+    policy = aude_client.get("/")["Content-Security-Policy"]
+    assert "img-src 'self' data: https://media.cls.example.org;" in policy
+
+
 def test_public_templates_hold_no_inline_script_or_style(aude_client, ruffecois_client):
     for client, url in [(aude_client, "/"), (ruffecois_client, "/"), (aude_client, "/en/")]:
         html = client.get(url, follow=True).content.decode()

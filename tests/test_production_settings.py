@@ -20,6 +20,8 @@ PRODUCTION_VARIABLES = [
     "EMAIL_USE_TLS",
     "REDIS_URL",
     "WAGTAIL_ADMIN_PATH",
+    "MEDIA_S3_BUCKET",
+    "MEDIA_S3_CUSTOM_DOMAIN",
 ]
 
 
@@ -90,6 +92,19 @@ def test_safe_defaults_without_optional_services():
     # Links in notification e-mails point at the first site, over HTTPS.
     assert settings["WAGTAILADMIN_BASE_URL"] == "https://cls.example.org"
     assert settings["WAGTAIL_ADMIN_PATH"] == "admin/"
+
+
+def test_media_go_to_object_storage_when_a_bucket_is_named():
+    settings = production_settings(
+        MEDIA_S3_BUCKET="cls-media", MEDIA_S3_CUSTOM_DOMAIN="media.cls.example.org"
+    )
+    media = settings["STORAGES"]["default"]
+    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["OPTIONS"]["bucket_name"] == "cls-media"
+    assert media["OPTIONS"]["querystring_auth"] is False  # public domain: stable image URLs
+    assert settings["PUBLIC_MEDIA_ORIGIN"] == "https://media.cls.example.org"
+    # Documents keep going through Django, whatever the storage.
+    assert settings["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
 
 
 def test_the_admin_moves_to_the_configured_path():
