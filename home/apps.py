@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Accueil et pages de contenu")
+
+    def ready(self):
+        from .page_cache import connect_invalidation
+
+        connect_invalidation()

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Site
@@ -14,6 +15,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Build both demo sites once; each test then runs in its own rolled-back transaction."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty cache (page cache, rate limits): database changes are
+    rolled back after a test, the cache's are not."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -11,3 +11,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests render pages; tests/test_page_cache.py turns the page cache on for itself.
+PAGE_CACHE_TIMEOUT = 0

@@ -83,7 +83,15 @@ class HomePage(Page):
         # French tree: answer 404 rather than French pages in an English frame.
         if self.locale_id != get_active_locale(request).pk:
             raise Http404
-        return super().route(request, path_components)
+        if not path_components:
+            return super().route(request, path_components)
+        # One lookup by url_path instead of Wagtail's query per tree level. None of our
+        # page types routes sub-paths itself, so the deepest page is the one served.
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        page = Page.objects.filter(url_path=url_path).specific().first()
+        if page is None:
+            raise Http404
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         from cls.models import ContractPage

@@ -74,6 +74,7 @@ def breadcrumbs(context):
     if isinstance(page, Page) and root is not None and page.pk != root.pk:
         if page.path.startswith(root.path):
             ancestors = list(
+                # No .public(): a private ancestor would have made this page private too.
                 page.get_ancestors(inclusive=False).live().filter(depth__gte=root.depth)
             )
     return {

@@ -1,0 +1,151 @@
+"""A whole-page cache for anonymous visitors, emptied by content changes.
+
+Each cached page is keyed by host, language and path, and by two generation
+numbers: the site's and a global one. Publishing, unpublishing, moving or deleting
+a page bumps its site's generation; saving a snippet, a document, an image or the
+settings bumps the global one. A bump makes every older key unreachable at once, so
+an axis page never outlives a change of one of its actions, and several servers
+sharing the cache (Redis) agree without any purge list.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.translation import get_language
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GLOBAL_GENERATION = "page-cache:generation"
+# Shared content shown across pages and sites: any change empties every site's cache.
+SHARED_CONTENT_MODELS = [
+    "cls.Organisation",
+    "cls.Commune",
+    "cls.TargetPublic",
+    "cls.SiteDocument",
+    "contacts.ContactCard",
+    "home.SiteSettings",
+    "wagtailimages.Image",
+    "wagtailcore.Site",
+]
+
+
+def site_generation_key(hostname):
+    return f"page-cache:generation:{hostname}"
+
+
+def bump(key):
+    cache.add(key, 0, timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=None)
+
+
+def invalidate_page(page):
+    site = page.get_site()
+    # Pages of a translated tree have no site of their own: empty everything.
+    bump(site_generation_key(site.hostname) if site else GLOBAL_GENERATION)
+
+
+def invalidate_all():
+    bump(GLOBAL_GENERATION)
+
+
+def page_cache_key(request):
+    hostname = request.get_host().split(":")[0]
+    generations = cache.get_many([GLOBAL_GENERATION, site_generation_key(hostname)])
+    return ":".join(
+        [
+            "page-cache:page",
+            str(generations.get(GLOBAL_GENERATION, 0)),
+            str(generations.get(site_generation_key(hostname), 0)),
+            get_language() or "",
+            request.get_host(),
+            request.path,
+        ]
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests without query string from the cache when possible."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.PAGE_CACHE_TIMEOUT
+        if not timeout or not self.is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return self.rebuild(cached)
+        response = self.get_response(request)
+        if self.is_cacheable_response(request, response):
+            response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"
+            cache.set(key, self.freeze(response), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        if request.method not in ("GET", "HEAD") or request.GET:
+            return False
+        # A session (perhaps logged in) or pending messages: never share such pages.
+        return not ({settings.SESSION_COOKIE_NAME, "messages"} & request.COOKIES.keys())
+
+    @staticmethod
+    def is_cacheable_response(request, response):
+        # This middleware sits inside the CSRF and session ones, which only add their
+        # cookie and "Vary: Cookie" later: ask the request whether the page used them.
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.session.accessed:
+            return False
+        vary = response.get("Vary", "")
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies  # a CSRF token, a session: personal
+            and "Cookie" not in vary
+            and "private" not in cache_control
+            and "no-cache" not in cache_control
+        )
+
+    @staticmethod
+    def freeze(response):
+        return (response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def rebuild(frozen):
+        status, headers, content = frozen
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def on_page_change(sender, instance, **kwargs):
+    invalidate_page(instance)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_all()  # its site can no longer be found from a deleted page
+
+
+def on_shared_content_change(sender, **kwargs):
+    invalidate_all()
+
+
+def connect_invalidation():
+    page_published.connect(on_page_change, dispatch_uid="page_cache_published")
+    page_unpublished.connect(on_page_change, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(on_page_change, dispatch_uid="page_cache_moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
+    for label in SHARED_CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(on_shared_content_change, sender=model, dispatch_uid=f"pc_{label}")
+        post_delete.connect(on_shared_content_change, sender=model, dispatch_uid=f"pcd_{label}")
