@@ -5,13 +5,23 @@ BIN = $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo messages lint site-groups serve-prod backup restore
+.PHONY: run test browser-deps install install-test migrate demo site-groups messages lint serve-prod backup restore
 
 run: install migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test
+test: install-test browser-deps
 	$(BIN)/python -m pytest
+
+# The browser suite drives Debian's Chromium and runs axe-core and the Nu HTML Checker
+# (npm packages, Java): install what is missing.
+browser-deps: tests/browser/node_modules/.installed
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+
+tests/browser/node_modules/.installed: tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,8 +68,12 @@ backup:
 restore:
 	scripts/restore.sh $(BACKUP)
 
+# Extract the interface strings into site/locale, then compile them once translated
+# (French is the source language: its msgstr repeat the msgid, see README).
 messages: install
-	cd site && ../$(BIN)/django-admin makemessages --locale fr --locale en --ignore '.venv/*'
+	$(BIN)/python manage.py makemessages --locale fr --locale en --ignore '.venv/*' \
+		--ignore 'tests/*' --ignore 'bench/*' --ignore 'static/*'
+	msgen --output-file=site/locale/fr/LC_MESSAGES/django.po site/locale/fr/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 lint: install-test
