@@ -89,7 +89,7 @@ def test_only_the_first_pages_are_read(settings):
     assert result.status == ExtractionStatus.DONE
     assert "Article 0" in result.text
     assert "Article 39" not in result.text
-    assert result.message == "Texte tronqué : seules les 1 premières pages sont lues."
+    assert result.message == "Texte tronqué : seule la première page est lue."
 
 
 def test_the_stored_text_is_bounded(settings):

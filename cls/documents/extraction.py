@@ -17,7 +17,7 @@ from functools import partial
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
@@ -122,9 +122,11 @@ def read_pdf(file, limits):
     length = 0
     for number, page in enumerate(reader.pages):
         if number == limits.max_pages:
-            limits.exceeded = _("seules les %(count)s premières pages sont lues") % {
-                "count": limits.max_pages
-            }
+            limits.exceeded = ngettext(
+                "seule la première page est lue",
+                "seules les %(count)s premières pages sont lues",
+                limits.max_pages,
+            ) % {"count": limits.max_pages}
             break
         # A single page cannot be interrupted; the time limit applies between pages.
         if limits.out_of_time():
