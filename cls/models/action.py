@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyStreamBlock
 
 from .documents import RelatedDocument
+from .snippets import PartnerRole
 
 
 class ActionStatus(models.TextChoices):
@@ -186,22 +187,8 @@ class ActionPage(Page):
         return context
 
 
-class ActionPartner(Orderable):
+class ActionPartner(PartnerRole):
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(
-        "cls.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    role = models.CharField(
-        _("rôle"),
-        max_length=150,
-        blank=True,
-        help_text=_("Par exemple « co-animation »."),
-    )
-
-    panels = [FieldPanel("organisation"), FieldPanel("role")]
 
 
 class ActionFunder(Orderable):

@@ -13,6 +13,7 @@ from home.blocks import BodyStreamBlock
 from home.models import ContentPage
 
 from .documents import DocumentCollectionPage
+from .snippets import PartnerRole
 
 
 class ContractStatus(models.TextChoices):
@@ -185,25 +186,13 @@ class ContractPage(Page):
         return context
 
 
-class ContractPartner(Orderable):
+class ContractPartner(PartnerRole):
     page = ParentalKey(ContractPage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(
-        "cls.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    role = models.CharField(
-        _("rôle"),
-        max_length=150,
-        blank=True,
-        help_text=_("Par exemple « signataire », « financeur », « partenaire »."),
-    )
     is_signatory = models.BooleanField(_("signataire"), default=False)
 
-    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_signatory")]
+    panels = [*PartnerRole.panels, FieldPanel("is_signatory")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PartnerRole.Meta):
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
 
