@@ -28,6 +28,9 @@ SHARED_CONTENT_MODELS = [
     "home.SiteSettings",
     "wagtailimages.Image",
     "wagtailcore.Site",
+    # Making a page or a collection private must withdraw it from the cache at once.
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
 ]
 
 
