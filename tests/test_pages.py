@@ -50,6 +50,8 @@ def test_axis_page_lists_its_actions_with_their_status_in_words(aude_client):
     assert "Dépistages diabète" in html
     assert "En cours" in html
     assert "Reconduite" in html
+    assert "Élise Roussel" in html  # the contract's mission officer
+    assert 'href="tel:+33465710034"' in html
 
 
 def test_action_page_shows_every_filled_field(aude_client):

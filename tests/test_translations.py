@@ -6,6 +6,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Locale
 
 from cls.models import ActionPage, Organisation
+from contacts.models import ContactCard
 from home.demo.translation import translate
 from home.management.commands.check_translations import untranslated_entries
 
@@ -73,6 +74,14 @@ def test_synchronised_fields_follow_an_edit_of_the_source(django_capture_on_comm
     translated = action.get_translation(english)
     assert translated.code == "3.9"
     assert translated.title == "Blue Week"  # the translated text is kept
+
+    card = ContactCard.objects.get(name="Élise Roussel", locale__language_code="fr")
+    card.phone = "04 65 71 00 99"
+    card.save()
+    translate(card, english, {})
+    translated = card.get_translation(english)
+    assert translated.phone == "04 65 71 00 99"
+    assert translated.role == "Health project officer"
 
     organisation = Organisation.objects.get(name="Agence Régionale de Santé Occitanie")
     organisation.url = "https://ars.example.org/"

@@ -7,6 +7,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from contacts.models import ContactCard
+
+from .contract import ContractPage
 from .documents import RelatedDocument
 
 
@@ -117,7 +120,17 @@ class AxisPage(Page):
         context["related_documents"] = [
             link.document for link in self.documents.select_related("document")
         ]
+        context["contact"] = self.contract_contact()
         return context
+
+    def contract_contact(self):
+        """The contact card of the contract this axis belongs to, in one query."""
+        contract = ContractPage.objects.filter(path=self.path[: -self.steplen])
+        return (
+            ContactCard.objects.filter(pk__in=contract.values("contact_id"))
+            .select_related("organisation")
+            .first()
+        )
 
 
 class AxisDocument(RelatedDocument):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..phone import format_french_phone, tel_uri
 
@@ -55,6 +56,17 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Par exemple « du lundi au vendredi, 9 h – 12 h »."),
     )
 
+    # Role, address and hours go to translators; the person and how to reach them do not.
+    translatable_fields = [
+        TranslatableField("role"),
+        TranslatableField("address"),
+        TranslatableField("opening_hours"),
+        SynchronizedField("name"),
+        SynchronizedField("organisation"),
+        SynchronizedField("photo"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+    ]
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
