@@ -85,13 +85,23 @@ class HomePage(Page):
             raise Http404
         if not path_components:
             return super().route(request, path_components)
-        # One lookup by url_path instead of Wagtail's query per tree level. None of our
-        # page types routes sub-paths itself, so the deepest page is the one served.
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = Page.objects.filter(url_path=url_path).specific().first()
+        # One lookup by url_path instead of Wagtail's query per tree level: the deepest
+        # page whose path is a prefix of the URL serves it, and routes what remains
+        # (routable pages: exports, sub-pages by code).
+        candidates = [
+            f"{self.url_path}{'/'.join(path_components[:length])}/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.filter(url_path__in=candidates, depth__gt=self.depth)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
         if page is None:
             raise Http404
-        return page.route(request, [])
+        remaining = path_components[page.depth - self.depth :]
+        return page.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         from cls.models import ContractPage

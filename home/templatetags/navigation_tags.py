@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from home.i18n import get_active_locale
+from home.visibility import exclude_private
 
 register = template.Library()
 
@@ -50,16 +51,17 @@ def main_menu(context):
     Each item carries `is_current` (it is the page shown) and `is_section`
     (the page shown is below it), for `aria-current`.
     """
+    request = context.get("request")
     root = _get_site_root(context)
     current = context.get("page")
     current_path = getattr(current, "path", "")
     items = []
     if root is not None:
-        items = list(Page.objects.live().public().in_menu().child_of(root))
+        items = list(exclude_private(Page.objects.live().in_menu().child_of(root), request))
         for item in items:
             item.is_current = current is not None and item.pk == current.pk
             item.is_section = not item.is_current and current_path.startswith(item.path)
-    return {"menu_items": items, "request": context.get("request"), "page": current}
+    return {"menu_items": items, "request": request, "page": current}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -95,14 +97,8 @@ def contact_page_url(context):
     root = _get_site_root(context)
     if root is not None:
         contact_model = apps.get_model("contacts", "ContactPage")
-        contact_page = (
-            Page.objects.live()
-            .public()
-            .type(contact_model)
-            .descendant_of(root)
-            .order_by("path")
-            .first()
-        )
+        contact_pages = Page.objects.live().type(contact_model).descendant_of(root)
+        contact_page = exclude_private(contact_pages, request).order_by("path").first()
         if contact_page is not None:
             url = contact_page.get_url(request=request) or ""
     if request is not None:
