@@ -10,6 +10,7 @@ from .action import (
 from .axis import AxisColour, AxisDocument, AxisPage
 from .contract import Amendment, ContractPage, ContractPartner, ContractStatus
 from .documents import DocumentCollectionPage, DocumentType, GoverningBody, SiteDocument
+from .finder import CommuneFinderPage
 from .snippets import Commune, Organisation, TargetPublic
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "AxisDocument",
     "AxisPage",
     "Commune",
+    "CommuneFinderPage",
     "ContractPage",
     "ContractPartner",
     "ContractStatus",

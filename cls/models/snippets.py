@@ -7,6 +7,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cls.commune_names import search_key
+
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     class Kind(models.TextChoices):
@@ -122,6 +124,8 @@ class Commune(index.Indexed, models.Model):
         help_text=_("Identifie la communauté de communes d'appartenance."),
     )
     epci_name = models.CharField(_("intercommunalité"), max_length=150, blank=True)
+    # The name without accents, case or hyphens (see cls/commune_names.py), for "Ma commune".
+    search_name = models.CharField(max_length=100, editable=False, db_index=True, default="")
 
     panels = [
         FieldPanel("name"),
@@ -144,6 +148,16 @@ class Commune(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.insee_code})"
+
+    def save(self, *args, **kwargs):
+        self.search_name = search_key(self.name)
+        if "name" in (kwargs.get("update_fields") or ()):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
+
+    @property
+    def postcode_list(self):
+        return self.postcodes.split()
 
 
 class TargetPublic(models.Model):

@@ -72,6 +72,7 @@ class HomePage(Page):
         "home.LegalNoticePage",
         "home.AccessibilityStatementPage",
         "home.SitemapPage",
+        "cls.CommuneFinderPage",
     ]
 
     class Meta:
