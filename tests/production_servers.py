@@ -11,19 +11,23 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
-TEST_REDIS_URL = "redis://127.0.0.1:6379/5"
+# Kept apart from other users of the Redis server; TEST_REDIS_URL chooses another db.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 SECRET_KEY = "servers-" + "0123456789abcdefghij" * 3  # noqa: S105 (test servers only)
 
 
-def production_environment(database_url, static_root):
+def production_environment(database_url, static_root, redis_url=TEST_REDIS_URL):
     environment = {
         name: value for name, value in os.environ.items() if not name.startswith("PYTEST")
     }
@@ -32,11 +36,32 @@ def production_environment(database_url, static_root):
         SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="localhost,ruffecois.localhost,127.0.0.1",
         DATABASE_URL=database_url,
-        REDIS_URL=TEST_REDIS_URL,
+        REDIS_URL=redis_url,
         STATIC_ROOT=str(static_root),
         WEB_CONCURRENCY="1",
     )
     return environment
+
+
+def database_url(name):
+    """The URL of database `name` on the PostgreSQL server the tests use."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
+
+
+@contextmanager
+def empty_postgres_database(name):
+    """A new empty database on the tests' PostgreSQL server, dropped afterwards."""
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield database_url(name)
+    finally:
+        with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def collect_static(environment):
@@ -114,14 +139,15 @@ class Browser:
 
     opener = build_opener(_NoRedirect)
 
-    def __init__(self, server, hostname="ruffecois.localhost", behind_tls_proxy=True):
+    def __init__(self, server, hostname="ruffecois.localhost", behind_tls_proxy=True, headers=None):
         self.base = f"http://127.0.0.1:{server.port}"
         self.host = f"{hostname}:{server.port}"
         self.behind_tls_proxy = behind_tls_proxy
+        self.extra_headers = headers or {}  # e.g. the proxy's X-Forwarded-For
         self.cookies = {}
 
     def request(self, path, data=None):
-        headers = {"Host": self.host, "Referer": f"https://{self.host}{path}"}
+        headers = {"Host": self.host, "Referer": f"https://{self.host}{path}", **self.extra_headers}
         if self.behind_tls_proxy:
             headers["X-Forwarded-Proto"] = "https"
         if self.cookies:

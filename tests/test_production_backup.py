@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.db import connection
 
 from .conftest import AUDE_HOST, RUFFECOIS_HOST
+from .production_servers import database_url, empty_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [(AUDE_HOST, "/"), (RUFFECOIS_HOST, "/"), (AUDE_HOST, "/en/")]
@@ -32,11 +32,6 @@ from django.test import Client
 pages = json.loads(sys.argv[1])
 print(json.dumps([Client(HTTP_HOST=host).get(path).content.decode() for host, path in pages]))
 """
-
-
-def database_url(name):
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
 
 
 def run(command, **env):
@@ -62,13 +57,8 @@ def visible(html):
 
 @pytest.fixture
 def empty_database():
-    name = connection.settings_dict["NAME"] + "_restored"
-    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield database_url(name)
-    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with empty_postgres_database(connection.settings_dict["NAME"] + "_restored") as url:
+        yield url
 
 
 def test_a_restored_backup_serves_the_same_pages(empty_database, tmp_path, client):

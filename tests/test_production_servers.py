@@ -23,6 +23,7 @@ from .production_servers import (
     Browser,
     Server,
     collect_static,
+    database_url,
     production_environment,
 )
 
@@ -40,11 +41,6 @@ TITLE_BEFORE, TITLE_AFTER = "Permanence santé", "Permanence santé du jeudi"
 
 def page_path(page):
     return page.get_url_parts()[2]
-
-
-def database_url_of_the_tests():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +68,7 @@ def servers(committed_page, django_db_blocker, tmp_path_factory):
     redis.Redis.from_url(TEST_REDIS_URL).flushdb()
     with django_db_blocker.unblock():
         environment = production_environment(
-            database_url_of_the_tests(), tmp_path_factory.mktemp("s")
+            database_url(connection.settings_dict["NAME"]), tmp_path_factory.mktemp("s")
         )
     collect_static(environment)
     pair = [Server(environment), Server(environment)]
