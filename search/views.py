@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
 from home.i18n import get_active_locale
@@ -38,46 +38,67 @@ def search_words(query):
     return " ".join(re.findall(r"\w+", query))
 
 
-def page_results(site, locale, query, result_type, filters):
-    if result_type:
-        pages = site_pages(site, locale, RESULT_TYPES[result_type][1])
-    else:
-        pages = site_pages(site, locale).specific()
+def ranked_pages(site, locale, query, result_type, filters):
+    """The best matching pages, with their score; not yet specific (see describe_results)."""
+    pages = site_pages(site, locale, RESULT_TYPES[result_type][1] if result_type else Page)
     if result_type == "action":
         if filters["axis"]:
             pages = pages.child_of(filters["axis"])
         if filters["status"]:
             pages = pages.filter(status=filters["status"])
-    results = []
-    for page in pages.search(query, operator="or").annotate_score("score")[:MAX_RESULTS_PER_KIND]:
-        text = next((getattr(page, name) for name in EXCERPT_FIELDS if getattr(page, name, "")), "")
-        results.append(
-            {
-                "kind": page._meta.verbose_name,
-                "title": page.title,
-                "url": page.get_url(),
-                "excerpt": highlighted_excerpt(text, query),
-                "score": page.score,
-            }
-        )
-    return results
-
-
-def document_results(site, query):
-    Document = get_document_model()
-    documents = Document.objects.filter(pk__in=site_document_ids(site))
     return [
-        {
-            "kind": _("document"),
-            "title": document.title,
-            "document": document,
-            "excerpt": highlighted_excerpt(document.description or document.extracted_text, query),
-            "score": document.score,
-        }
+        {"score": page.score, "page": page}
+        for page in pages.search(query, operator="or").annotate_score("score")[
+            :MAX_RESULTS_PER_KIND
+        ]
+    ]
+
+
+def ranked_documents(site, query):
+    documents = get_document_model().objects.filter(pk__in=site_document_ids(site))
+    # The extracted text can be long: only the documents shown load it.
+    documents = documents.defer("extracted_text")
+    return [
+        {"score": document.score, "document": document}
         for document in documents.search(query, operator="or").annotate_score("score")[
             :MAX_RESULTS_PER_KIND
         ]
     ]
+
+
+def describe_results(request, hits, query):
+    """Title, kind, link and highlighted excerpt of the results on the page shown only."""
+    page_ids = [hit["page"].pk for hit in hits if "page" in hit]
+    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
+    document_ids = [hit["document"].pk for hit in hits if "document" in hit]
+    documents = get_document_model().objects.in_bulk(document_ids) if document_ids else {}
+    results = []
+    for hit in hits:
+        if "page" in hit:
+            page = pages[hit["page"].pk]
+            text = next(
+                (getattr(page, name) for name in EXCERPT_FIELDS if getattr(page, name, "")), ""
+            )
+            results.append(
+                {
+                    "kind": page._meta.verbose_name,
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "excerpt": highlighted_excerpt(text, query),
+                }
+            )
+        else:
+            document = documents[hit["document"].pk]
+            text = document.description or document.extracted_text
+            results.append(
+                {
+                    "kind": _("document"),
+                    "title": document.title,
+                    "document": document,
+                    "excerpt": highlighted_excerpt(text, query),
+                }
+            )
+    return results
 
 
 def selected_filters(request, site, locale):
@@ -101,21 +122,22 @@ def search(request):
     site = Site.find_for_request(request)
     locale = get_active_locale(request)
     filters = selected_filters(request, site, locale) if site else {"axes": []}
-    results = []
+    hits = []
     words = search_words(query)
     if words and site:
         if result_type != "document":
-            results += page_results(site, locale, words, result_type, filters)
+            hits += ranked_pages(site, locale, words, result_type, filters)
         if result_type in ("", "document"):
-            results += document_results(site, words)
-        results.sort(key=lambda result: result["score"] or 0, reverse=True)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+            hits += ranked_documents(site, words)
+        hits.sort(key=lambda hit: hit["score"] or 0, reverse=True)
+    results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results.object_list = describe_results(request, results.object_list, words)
     return render(
         request,
         "search/search.html",
         {
             "search_query": query,
-            "results": paginator.get_page(request.GET.get("page")),
+            "results": results,
             "result_type": result_type,
             "result_types": [(key, label) for key, (label, _model) in RESULT_TYPES.items()],
             "filters": filters,
