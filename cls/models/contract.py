@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,7 +24,7 @@ class ContractStatus(models.TextChoices):
     EXPIRED = "echu", _("Échu")
 
 
-class ContractPage(Page):
+class ContractPage(RoutablePageMixin, Page):
     """The landing page of one generation of a contrat local de santé (CLS 1, CLS 2…)."""
 
     generation_label = models.CharField(
@@ -167,6 +168,30 @@ class ContractPage(Page):
     class Meta:
         verbose_name = _("contrat local de santé")
         verbose_name_plural = _("contrats locaux de santé")
+
+    @path("suivi/", name="tracker")
+    def tracker(self, request):
+        """Every action with its progress, filterable (see cls/tracker.py)."""
+        from cls.tracker import rollup, tracker_data
+
+        data = tracker_data(self, request)
+        data["rollup"] = rollup(data["axes"], data["rows"])
+        return self.render(request, template="cls/contract_tracker.html", context_overrides=data)
+
+    @path("suivi/csv/", name="tracker_csv")
+    def tracker_csv(self, request):
+        from cls.open_data import csv_response
+        from cls.tracker import tracker_data
+
+        return csv_response(self, tracker_data(self, request)["rows"], request)
+
+    @path("suivi/json/", name="tracker_json")
+    def tracker_json(self, request):
+        from cls.open_data import json_response
+        from cls.tracker import tracker_data
+
+        data = tracker_data(self, request)
+        return json_response(self, data["rows"], data["filters"], request)
 
     @cached_property
     def territory_totals(self):
