@@ -1,12 +1,15 @@
-"""Pages every demo site has: the contact form and the legal pages."""
+"""Pages every demo site has: "Ma commune", the contact form and the legal pages."""
 
 import datetime
 from decimal import Decimal
 
 from django.utils.html import escape
 
+from cls.models import CommuneFinderPage
 from contacts.models import ContactPage, FormField
 from home.legal_pages import create_legal_pages
+
+from .builder import get_or_create_child
 
 SUBJECTS = "Question sur une action\nProposer une action\nDocuments\nAutre demande"
 
@@ -45,6 +48,21 @@ def build_contact_page(home, officer):
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def build_commune_finder(home):
+    """The "Ma commune" page, in the main menu."""
+    return get_or_create_child(
+        home,
+        CommuneFinderPage,
+        "Ma commune",
+        intro=rich(
+            "Tapez le nom ou le code postal de votre commune : vous verrez si elle fait "
+            "partie du territoire du contrat, les actions qui s'y déroulent, les prochains "
+            "rendez-vous et qui contacter."
+        ),
+        show_in_menus=True,
+    )
 
 
 def build_legal_pages(home, publisher):

@@ -29,7 +29,7 @@ from .builder import (
     get_or_create_organisation,
     get_or_create_site,
 )
-from .common import build_contact_page, build_legal_pages, rich
+from .common import build_commune_finder, build_contact_page, build_legal_pages, rich
 
 HOSTNAME = "localhost"
 PARIS = ZoneInfo("Europe/Paris")
@@ -190,6 +190,7 @@ def build():
         ]
         home.save_revision().publish()
 
+    build_commune_finder(home)
     build_contact_page(home, officer)
     build_legal_pages(home, "Communauté de Communes des Pyrénées Audoises")
     settings = SiteSettings.for_site(site)

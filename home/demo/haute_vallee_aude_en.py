@@ -99,7 +99,14 @@ ENGLISH = {
     "La semaine nationale des retraités et personnes âgées, sur le territoire.": (
         "The national week of retired and older people, across the area."
     ),
-    # Contact and legal pages
+    # "Ma commune", contact and legal pages
+    "Ma commune": "My municipality",
+    "Tapez le nom ou le code postal de votre commune : vous verrez si elle fait partie du "
+    "territoire du contrat, les actions qui s'y déroulent, les prochains rendez-vous et qui "
+    "contacter.": (
+        "Type the name or postcode of your municipality to see whether it is part of the "
+        "contract's area, the actions taking place there, upcoming events and whom to contact."
+    ),
     "Contacter la mission santé": "Contact the health team",
     "Une question sur le contrat local de santé ? Élise Roussel, chargée de mission santé, "
     "vous répond sous cinq jours ouvrés.": (

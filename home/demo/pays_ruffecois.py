@@ -30,7 +30,7 @@ from .builder import (
     get_or_create_organisation,
     get_or_create_site,
 )
-from .common import build_contact_page, build_legal_pages, rich
+from .common import build_commune_finder, build_contact_page, build_legal_pages, rich
 
 HOSTNAME = "ruffecois.localhost"
 
@@ -307,6 +307,7 @@ def build():
     if not home.featured_contract_id:
         home.featured_contract = contract
         home.save_revision().publish()
+    build_commune_finder(home)
     build_contact_page(home, officer)
     build_legal_pages(home, "PETR du Pays du Ruffécois")
     settings = SiteSettings.for_site(site)

@@ -1,0 +1,108 @@
+""" "Ma commune": find a commune by name or postcode, and what the site's contracts do there."""
+
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .commune_names import search_key
+from .models import ActionEvent, ActionPage, Commune, ContractPage
+from .tracker import actions_in_commune
+
+MAX_QUERY_LENGTH = 100
+MAX_SUGGESTIONS = 30
+POSTCODE = re.compile(r"^\d{5}$")
+
+
+@dataclass
+class Matches:
+    exact: list = field(default_factory=list)  # the name or postcode typed, exactly
+    suggestions: list = field(default_factory=list)  # names starting with the words typed
+
+
+def site_contracts(finder):
+    """The live, public contracts of the finder's site and language (its siblings)."""
+    return ContractPage.objects.live().public().sibling_of(finder, inclusive=False)
+
+
+def find_communes(query, contracts):
+    """Communes matching a name (accents, case, hyphens ignored) or a postcode; those
+    covered by `contracts` first. Case-insensitive equality and prefix lookups on the
+    indexed search_name column: the same on SQLite and PostgreSQL."""
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    covered = ContractPage.communes.through.objects.filter(
+        commune=OuterRef("pk"), contractpage__in=contracts.values("pk")
+    )
+    communes = Commune.objects.annotate(covered=Exists(covered)).order_by("-covered", "name")
+    if POSTCODE.match(query.replace(" ", "")):
+        code = query.replace(" ", "")
+        by_postcode = [
+            commune
+            for commune in communes.filter(postcodes__contains=code)
+            if code in commune.postcode_list
+        ]
+        return Matches(exact=by_postcode or list(communes.filter(insee_code=code)))
+    key = search_key(query)
+    if not key:
+        return Matches()
+    exact = list(communes.filter(search_name=key)[:MAX_SUGGESTIONS])
+    # "hilaire" also suggests "Saint-Hilaire": a word of the name starting with the query.
+    starting = Q(search_name__startswith=key) | Q(search_name__contains=f" {key}")
+    suggestions = list(communes.filter(starting).exclude(search_name=key)[:MAX_SUGGESTIONS])
+    return Matches(exact=exact, suggestions=suggestions)
+
+
+def commune_context(finder, commune):
+    """Coverage, actions, upcoming events and contact for one commune, in fixed queries."""
+    covers = ContractPage.communes.through.objects.filter(
+        contractpage=OuterRef("pk"), commune=commune
+    )
+    contracts = list(
+        site_contracts(finder)
+        .annotate(covers=Exists(covers))
+        .select_related("contact__organisation", "contact__photo")
+        .defer_streamfields()
+        .order_by("path")
+    )
+    covering = [contract for contract in contracts if contract.covers]
+    site_actions = ActionPage.objects.none()
+    if contracts:
+        site_actions = (
+            ActionPage.objects.live()
+            .public()
+            .filter(reduce(or_, [Q(path__startswith=contract.path) for contract in contracts]))
+        )
+    actions = list(
+        actions_in_commune(site_actions, commune.insee_code, covering)
+        .select_related("pilot")
+        .defer_streamfields()
+        .order_by("path")
+    )
+    contact_contract = next(
+        (contract for contract in [*covering, *contracts] if contract.contact_id), None
+    )
+    return {
+        "commune": commune,
+        "covering_contracts": covering,
+        "actions": actions,
+        "events": upcoming_events(commune, site_actions, actions),
+        "contact": contact_contract.contact if contact_contract else None,
+    }
+
+
+def upcoming_events(commune, site_actions, actions):
+    """Events held in the commune, and territory-wide events (no commune given) of the
+    actions there; ongoing ones included (end not passed)."""
+    here = Q(commune=commune, page__in=site_actions.values("pk")) | Q(
+        commune__isnull=True, page__in=[action.pk for action in actions]
+    )
+    return list(
+        ActionEvent.objects.annotate(finish=Coalesce("end", "start"))
+        .filter(here, finish__gte=timezone.now())
+        .select_related("page", "commune")
+        .order_by("start")
+    )

@@ -1,0 +1,152 @@
+""" "Ma commune": a visitor finds their commune and what the contract does there."""
+
+import csv
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from cls.communes import DATA_DIR
+from cls.models import ActionEvent, ActionPage, Commune
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "/ma-commune/"
+
+
+def search(client, query):
+    return client.get(FINDER, {"q": query})
+
+
+@pytest.mark.parametrize("query", ["esperaza", "ESPERAZA", " Espéraza ", "espéraza"])
+def test_a_visitor_typing_a_name_without_accents_lands_on_the_commune_page(aude_client, query):
+    response = search(aude_client, query)
+    assert response.status_code == 302
+    assert response["Location"] == "/ma-commune/11129/"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("alet les bains", "11008"),  # spaces for hyphens
+        ("st ferriol", "11341"),  # "st" for "saint"
+        ("Ste Colombe sur l'Hers", "11336"),
+    ],
+)
+def test_hyphens_apostrophes_and_saint_abbreviations_do_not_matter(aude_client, query, code):
+    assert search(aude_client, query)["Location"] == f"/ma-commune/{code}/"
+
+
+def test_a_postcode_lists_all_its_communes(aude_client):
+    with open(DATA_DIR / "communes_haute_vallee_aude.csv", encoding="utf-8") as csv_file:
+        expected = [row["name"] for row in csv.DictReader(csv_file) if "11500" in row["postcodes"]]
+    assert len(expected) > 1
+    html = search(aude_client, "11500").content.decode()
+    for name in expected:
+        assert f">{name}</a>" in html
+    assert f"{len(expected)} communes correspondent à « 11500 »" in html
+    assert "couverte par le contrat" in html
+
+
+def test_a_partial_name_gives_suggestions_and_an_unknown_one_says_so(aude_client):
+    html = search(aude_client, "quil").content.decode()
+    assert "Vouliez-vous dire" in html
+    assert 'href="/ma-commune/11304/">Quillan</a>' in html
+    html = search(aude_client, "colombe").content.decode()  # a word inside the name
+    assert "Sainte-Colombe-sur-Guette" in html and "Sainte-Colombe-sur-l&#x27;Hers" in html
+    html = search(aude_client, "Zzyzx").content.decode()
+    assert "Aucune commune ne correspond à « Zzyzx »" in html
+
+
+def test_the_finder_page_works_without_javascript_and_is_in_the_menu(aude_client, ruffecois_client):
+    for client in (aude_client, ruffecois_client):
+        html = client.get(FINDER).content.decode()
+        assert '<form class="search-form search-form--page commune-search" method="get"' in html
+        assert '<label for="id_q">Nom ou code postal de votre commune</label>' in html
+        assert 'href="/ma-commune/"' in client.get("/").content.decode()
+
+
+def test_a_covered_commune_shows_its_actions_events_and_contact(aude_client):
+    diabetes = ActionPage.objects.get(title="Dépistages diabète")
+    parlons = ActionPage.objects.get(title="Parlons santé")
+    now = timezone.now()
+    esperaza, quillan = Commune.objects.get(insee_code="11129"), Commune.objects.get(name="Quillan")
+    ActionEvent.objects.bulk_create(
+        [
+            ActionEvent(
+                page=diabetes,
+                title="Dépistage à Espéraza",
+                start=now + datetime.timedelta(days=10),
+                commune=esperaza,
+            ),
+            ActionEvent(
+                page=diabetes,
+                title="Dépistage à Quillan",
+                start=now + datetime.timedelta(days=11),
+                commune=quillan,
+            ),
+            ActionEvent(
+                page=parlons,
+                title="Parlons santé en ligne",
+                start=now + datetime.timedelta(days=12),
+            ),
+            ActionEvent(
+                page=diabetes,
+                title="Ancien dépistage à Espéraza",
+                start=now - datetime.timedelta(days=30),
+                commune=esperaza,
+            ),
+        ]
+    )
+    response = aude_client.get("/ma-commune/11129/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Espéraza</h1>" in html
+    assert "Espéraza fait partie du territoire de :" in html
+    assert 'href="/cls-2/suivi/?commune=11129"' in html
+    for title in ("Dépistages diabète", "Parlons santé", "Semaine bleue"):
+        assert title in html
+    assert "Dépistage à Espéraza" in html
+    assert "Parlons santé en ligne" in html  # territory-wide event of an action there
+    assert "Dépistage à Quillan" not in html
+    assert "Ancien dépistage" not in html
+    assert "Élise Roussel" in html  # the contract's contact card
+
+
+def test_a_commune_of_another_territory_is_not_covered_but_still_useful(aude_client):
+    html = aude_client.get("/ma-commune/16292/").content.decode()  # Ruffec, Charente
+    assert "Ruffec ne fait pas partie du territoire couvert par ce site." in html
+    assert "Dépistages diabète" not in html
+    assert "Élise Roussel" in html
+    assert "Chercher une autre commune" in html
+
+
+def test_an_unknown_insee_code_is_not_found(aude_client):
+    assert aude_client.get("/ma-commune/99999/").status_code == 404
+    assert aude_client.get("/ma-commune/abc/").status_code == 404
+
+
+def test_each_site_sees_only_its_own_contracts(ruffecois_client):
+    html = ruffecois_client.get("/ma-commune/16292/").content.decode()
+    assert "Ruffec fait partie du territoire de :" in html
+    html = ruffecois_client.get("/ma-commune/11129/").content.decode()
+    assert "ne fait pas partie du territoire couvert par ce site" in html
+
+
+def test_a_commune_saved_in_the_admin_gets_its_search_key():
+    commune = Commune.objects.create(insee_code="2A004", name="Ajaccio-Œuvre Sainte")
+    assert commune.search_name == "ajaccio oeuvre sainte"
+
+
+def test_commune_page_queries_do_not_grow_with_the_actions(
+    aude_client, django_assert_max_num_queries
+):
+    aude_client.get("/ma-commune/11129/")
+    with django_assert_max_num_queries(40) as captured:
+        aude_client.get("/ma-commune/11129/")
+    axis = ActionPage.objects.get(title="Parlons santé").get_parent()
+    for number in range(10):
+        axis.add_child(instance=ActionPage(title=f"Action {number}", code=f"2.{number + 10}"))
+    with django_assert_max_num_queries(len(captured)):
+        html = aude_client.get("/ma-commune/11129/").content.decode()
+    assert "Action 9" in html
