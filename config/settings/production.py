@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.media_storage import object_storage
+
 from .base import *  # noqa: F403
 
 
@@ -79,33 +81,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# Media on S3-compatible object storage when a bucket is named (django-storages:
-# pip install ".[s3]"; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY);
-# local disk under MEDIA_ROOT otherwise. Documents are still served through Django
-# (WAGTAILDOCS_SERVE_METHOD), so their privacy checks and headers keep applying.
-MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
-if MEDIA_S3_BUCKET:
-    MEDIA_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL", "")
-    MEDIA_S3_CUSTOM_DOMAIN = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "")
-    STORAGES["default"] = {  # noqa: F405
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": MEDIA_S3_BUCKET,
-            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
-            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
-            "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
-            "default_acl": None,  # the bucket's policy decides; private by default
-            # Without a public domain, image URLs are signed and expire.
-            "querystring_auth": not MEDIA_S3_CUSTOM_DOMAIN,
-            "file_overwrite": False,
-        },
-    }
-    # Images are then loaded from the bucket: the public CSP must allow its origin.
-    PUBLIC_MEDIA_ORIGIN = (
-        f"https://{MEDIA_S3_CUSTOM_DOMAIN}"
-        if MEDIA_S3_CUSTOM_DOMAIN
-        else MEDIA_S3_ENDPOINT_URL or f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
-    )
+# Media on S3-compatible object storage when MEDIA_S3_BUCKET is set (config/media_storage.py).
+if media_storage := object_storage(os.environ):
+    STORAGES["default"], PUBLIC_MEDIA_ORIGIN = media_storage  # noqa: F405
 
 LOGGING = {
     "version": 1,
