@@ -1,5 +1,6 @@
 """Excerpts of search results with the searched words marked, accent- and case-insensitively."""
 
+import functools
 import html
 import re
 import unicodedata
@@ -11,16 +12,17 @@ EXCERPT_LENGTH = 220
 MIN_TERM_LENGTH = 2
 
 
-def fold(char):
-    """The character without accents, in lower case ("É" → "e")."""
-    decomposed = unicodedata.normalize("NFD", char)
+@functools.lru_cache(maxsize=8192)
+def fold(word):
+    """The word without accents, in lower case ("Été" → "ete"); texts repeat their words."""
+    decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def search_terms(query):
     """Words of the query, folded, with a plural "s"/"x" dropped to match the singular too."""
     terms = set()
-    for word in re.findall(r"\w+", "".join(fold(char) for char in query)):
+    for word in re.findall(r"\w+", fold(query)):
         if len(word) > 3 and word[-1] in "sx":
             word = word[:-1]
         if len(word) >= MIN_TERM_LENGTH:
@@ -30,12 +32,10 @@ def search_terms(query):
 
 def match_spans(text, terms):
     """(start, end) spans of the words of `text` that begin with one of the terms."""
-    spans = []
-    for word in re.finditer(r"\w+", text):
-        folded = "".join(fold(char) for char in word.group())
-        if any(folded.startswith(term) for term in terms):
-            spans.append(word.span())
-    return spans
+    prefixes = tuple(terms)
+    return [
+        word.span() for word in re.finditer(r"\w+", text) if fold(word.group()).startswith(prefixes)
+    ]
 
 
 def plain_text(value):

@@ -10,7 +10,7 @@ from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
 from home.i18n import get_active_locale
 
 from .highlight import highlighted_excerpt
-from .scope import site_document_ids, site_pages
+from .scope import SiteScope
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -38,9 +38,9 @@ def search_words(query):
     return " ".join(re.findall(r"\w+", query))
 
 
-def ranked_pages(site, locale, query, result_type, filters):
-    """The best matching pages, with their score; not yet specific (see describe_results)."""
-    pages = site_pages(site, locale, RESULT_TYPES[result_type][1] if result_type else Page)
+def ranked_pages(scope, query, result_type, filters):
+    """The best matching pages and their score, as bare rows (see describe_results)."""
+    pages = scope.pages(RESULT_TYPES[result_type][1] if result_type else Page).only("id")
     if result_type == "action":
         if filters["axis"]:
             pages = pages.child_of(filters["axis"])
@@ -54,10 +54,8 @@ def ranked_pages(site, locale, query, result_type, filters):
     ]
 
 
-def ranked_documents(site, query):
-    documents = get_document_model().objects.filter(pk__in=site_document_ids(site))
-    # The extracted text can be long: only the documents shown load it.
-    documents = documents.defer("extracted_text")
+def ranked_documents(scope, query):
+    documents = get_document_model().objects.filter(pk__in=scope.document_ids).only("id")
     return [
         {"score": document.score, "document": document}
         for document in documents.search(query, operator="or").annotate_score("score")[
@@ -101,15 +99,14 @@ def describe_results(request, hits, query):
     return results
 
 
-def selected_filters(request, site, locale):
+def selected_filters(request, scope):
+    axes = list(scope.pages(AxisPage).only("title", "path", "depth").order_by("path"))
     axis_id = request.GET.get("axe", "")
-    axes = site_pages(site, locale, AxisPage)
-    axis = axes.filter(pk=axis_id).first() if axis_id.isdigit() else None
     status = request.GET.get("statut", "")
     return {
-        "axis": axis,
+        "axis": next((axis for axis in axes if str(axis.pk) == axis_id), None),
         "status": status if status in ActionStatus.values else "",
-        "axes": axes.order_by("path"),
+        "axes": axes,
     }
 
 
@@ -120,15 +117,15 @@ def search(request):
     if result_type not in RESULT_TYPES:
         result_type = ""
     site = Site.find_for_request(request)
-    locale = get_active_locale(request)
-    filters = selected_filters(request, site, locale) if site else {"axes": []}
+    scope = SiteScope(site, get_active_locale(request)) if site else None
+    filters = selected_filters(request, scope) if scope else {"axes": []}
     hits = []
     words = search_words(query)
     if words and site:
         if result_type != "document":
-            hits += ranked_pages(site, locale, words, result_type, filters)
+            hits += ranked_pages(scope, words, result_type, filters)
         if result_type in ("", "document"):
-            hits += ranked_documents(site, words)
+            hits += ranked_documents(scope, words)
         hits.sort(key=lambda hit: hit["score"] or 0, reverse=True)
     results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = describe_results(request, results.object_list, words)
