@@ -26,7 +26,8 @@ import sys
 import time
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -346,12 +347,19 @@ class SiteBuilder:
 
 
 def reindex(log):
-    """Wagtail's full reindex, timed."""
-    from django.core.management import call_command
+    """Wagtail's full reindex, timed, then fresh planner statistics.
 
+    Right after a bulk load PostgreSQL's statistics still describe the empty tables, and
+    a search then scans every document's index entry (200 ms instead of 2 ms); autovacuum
+    would fix it within minutes, ANALYZE does it now.
+    """
     started = time.perf_counter()
     call_command("update_index", stdout=sys.stdout)
     log(f"update_index: {time.perf_counter() - started:.1f} s")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        log("ANALYZE done")
 
 
 def main():
