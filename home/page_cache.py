@@ -28,6 +28,7 @@ SHARED_CONTENT_MODELS = [
     "home.SiteSettings",
     "wagtailimages.Image",
     "wagtailcore.Site",
+    "wagtailcore.Locale",
     # Making a page or a collection private must withdraw it from the cache at once.
     "wagtailcore.PageViewRestriction",
     "wagtailcore.CollectionViewRestriction",
@@ -56,19 +57,48 @@ def invalidate_all():
     bump(GLOBAL_GENERATION)
 
 
+def content_version(request):
+    """The generations the current content of the request's site is known by (read once)."""
+    if not hasattr(request, "_content_version"):
+        hostname = request.get_host().split(":")[0]
+        site_key = site_generation_key(hostname)
+        generations = cache.get_many([GLOBAL_GENERATION, site_key])
+        request._content_version = (
+            f"{generations.get(GLOBAL_GENERATION, 0)}:{generations.get(site_key, 0)}"
+        )
+    return request._content_version
+
+
 def page_cache_key(request):
-    hostname = request.get_host().split(":")[0]
-    generations = cache.get_many([GLOBAL_GENERATION, site_generation_key(hostname)])
     return ":".join(
         [
             "page-cache:page",
-            str(generations.get(GLOBAL_GENERATION, 0)),
-            str(generations.get(site_generation_key(hostname), 0)),
+            content_version(request),
             get_language() or "",
             request.get_host(),
             request.path,
         ]
     )
+
+
+def cached_site_data(request, name, build):
+    """What every page of a site shows (menu, footer links…), rebuilt after a content change.
+
+    Kept per site, language and content version, like whole pages, but also used when the
+    page itself cannot be cached (logged-in editors, forms): `build()` runs once per change.
+    """
+    if request is None:
+        return build()
+    known = request.__dict__.setdefault("_site_data", {})
+    if name not in known:
+        key = ":".join(
+            ["site-data", name, content_version(request), get_language() or "", request.get_host()]
+        )
+        known[name] = cache.get(key)
+        if known[name] is None:
+            known[name] = build()
+            cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
+    return known[name]
 
 
 class AnonymousPageCacheMiddleware:

@@ -1,18 +1,24 @@
-"""Page view restrictions read once per request, however many lists a page shows."""
+"""Page view restrictions, read once per content change rather than on every list."""
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from home.page_cache import cached_site_data
+
+
+def restricted_paths(request):
+    """Tree paths of the pages with a view restriction (their descendants are private too)."""
+    return cached_site_data(
+        request,
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
 
 def exclude_private(pages, request):
     """Like PageQuerySet.public(), which queries the restrictions again on each call."""
-    if request is None:
-        return pages.public()
-    if not hasattr(request, "_restricted_paths"):
-        request._restricted_paths = list(
-            PageViewRestriction.objects.values_list("page__path", flat=True)
-        )
+    paths = restricted_paths(request)
     private = Q()
-    for path in request._restricted_paths:
+    for path in paths:
         private |= Q(path__startswith=path)
-    return pages.exclude(private) if request._restricted_paths else pages
+    return pages.exclude(private) if paths else pages

@@ -10,6 +10,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from cls.models import AxisDocument, AxisPage, ContractPage, DocumentCollectionPage, SiteDocument
 from home.demo.pdf import make_pdf
+from tests.factories import add_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -44,22 +45,6 @@ def collection_page(collection):
     page = DocumentCollectionPage(title="Comptes-rendus du COPIL", collection=collection)
     contract.add_child(instance=page)
     return page
-
-
-def add_documents(collection, count, **fields):
-    """Documents without a stored file, created in one query: enough for listing them."""
-    SiteDocument.objects.bulk_create(
-        SiteDocument(
-            title=f"Compte-rendu n° {number}",
-            file=f"documents/cr-{number}.pdf",
-            file_size=81_920,
-            collection=collection,
-            date=datetime.date(2010 + number % 8, 1 + number % 12, 1),
-            document_type="compte-rendu",
-            **fields,
-        )
-        for number in range(count)
-    )
 
 
 def add_document(collection, title, content, filename="document.pdf", **fields):

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from home.routing import parent_of
 
 from .documents import RelatedDocument
 from .snippets import PartnerRole
@@ -176,8 +177,12 @@ class ActionPage(Page):
         verbose_name = _("fiche action")
         verbose_name_plural = _("fiches action")
 
+    # Foreign keys the page shows, fetched with it by HomePage.route.
+    route_select_related = ["pilot", "contact__organisation", "contact__photo"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["axis"] = parent_of(request, self)
         context["partners"] = self.partners.select_related("organisation")
         context["funders"] = self.funders.select_related("organisation")
         context["related_documents"] = [

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from contacts.models import ContactCard
+from home.visibility import exclude_private
 
 from .contract import ContractPage
 from .documents import RelatedDocument
@@ -110,9 +111,7 @@ class AxisPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["actions"] = (
-            ActionPage.objects.live()
-            .public()
-            .child_of(self)
+            exclude_private(ActionPage.objects.live().child_of(self), request)
             .select_related("pilot")
             .defer_streamfields()
             .order_by("path")

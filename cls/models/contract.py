@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Count, Sum
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +11,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import ContentPage
+from home.visibility import exclude_private
 
 from .documents import DocumentCollectionPage
 from .snippets import PartnerRole
@@ -169,6 +169,20 @@ class ContractPage(RoutablePageMixin, Page):
         verbose_name = _("contrat local de santé")
         verbose_name_plural = _("contrats locaux de santé")
 
+    # Foreign keys the page shows, fetched with it by HomePage.route.
+    route_select_related = [
+        "contract_document",
+        "diagnostic_document",
+        "map_image",
+        "previous_generation",
+        "contact__organisation",
+        "contact__photo",
+    ]
+
+    @cached_property
+    def territory_communes(self):
+        return list(self.communes.all())
+
     @path("suivi/", name="tracker")
     def tracker(self, request):
         """Every action with its progress, filterable (see cls/tracker.py)."""
@@ -195,18 +209,24 @@ class ContractPage(RoutablePageMixin, Page):
 
     @cached_property
     def territory_totals(self):
-        """Commune count and population, computed in one query."""
-        return self.communes.aggregate(count=Count("pk"), population=Sum("population"))
+        """Commune count and population of the territory (no population if none is known)."""
+        populations = [c.population for c in self.territory_communes if c.population is not None]
+        return {
+            "count": len(self.territory_communes),
+            "population": sum(populations) if populations else None,
+        }
 
     def get_context(self, request, *args, **kwargs):
         from .axis import AxisPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["axes"] = AxisPage.objects.live().public().child_of(self).order_by("path")
+        context["axes"] = exclude_private(AxisPage.objects.live().child_of(self), request).order_by(
+            "path"
+        )
         context["partners"] = self.partners.select_related("organisation__logo")
         context["amendments"] = self.amendments.select_related("document")
-        context["resources"] = (
-            self.get_children().live().public().type(DocumentCollectionPage, ContentPage)
+        context["resources"] = exclude_private(
+            self.get_children().live().type(DocumentCollectionPage, ContentPage), request
         )
         return context
 

@@ -62,6 +62,8 @@ ROOT_URLCONF = "config.urls"
 # Whole pages cached for anonymous visitors (home/page_cache.py); 0 turns the cache off.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 PAGE_CACHE_BROWSER_SECONDS = 60
+# Menus, footer links and other data shown on every page of a site, keyed by content version.
+SITE_DATA_CACHE_TIMEOUT = 24 * 3600
 
 TEMPLATES = [
     {

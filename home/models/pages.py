@@ -8,6 +8,8 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 from home.i18n import get_active_locale
+from home.routing import route_below
+from home.visibility import exclude_private
 
 
 class HomePage(Page):
@@ -86,31 +88,15 @@ class HomePage(Page):
             raise Http404
         if not path_components:
             return super().route(request, path_components)
-        # One lookup by url_path instead of Wagtail's query per tree level: the deepest
-        # page whose path is a prefix of the URL serves it, and routes what remains
-        # (routable pages: exports, sub-pages by code).
-        candidates = [
-            f"{self.url_path}{'/'.join(path_components[:length])}/"
-            for length in range(1, len(path_components) + 1)
-        ]
-        page = (
-            Page.objects.filter(url_path__in=candidates, depth__gt=self.depth)
-            .order_by("-depth")
-            .specific()
-            .first()
-        )
-        if page is None:
-            raise Http404
-        remaining = path_components[page.depth - self.depth :]
-        return page.route(request, remaining)
+        return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from cls.models import ContractPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["contracts"] = (
-            ContractPage.objects.live().public().child_of(self).order_by("-start_date")
-        )
+        context["contracts"] = exclude_private(
+            ContractPage.objects.live().child_of(self), request
+        ).order_by("-start_date")
         return context
 
 

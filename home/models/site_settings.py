@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from contacts.phone import tel_uri
 from home.blocks import LinkBlock
+from home.page_cache import cached_site_data
 
 
 class AccessibilityStatus(models.TextChoices):
@@ -86,8 +88,22 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    select_related = ["logo", "accessibility_page"]
+
     class Meta:
         verbose_name = _("réglages du site")
+
+    @classmethod
+    def for_request(cls, request):
+        # Read by every page: kept with the site's cached data instead of queried each time.
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site_settings = cached_site_data(
+                request, "settings", lambda: cls.for_site(Site.find_for_request(request))
+            )
+            site_settings._request = request
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
 
     @property
     def phone_uri(self):

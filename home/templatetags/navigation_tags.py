@@ -1,8 +1,8 @@
 """Navigation helpers for the site templates: menu, breadcrumbs, site root, contact link.
 
-Each helper runs a fixed number of queries, whatever the number of items it returns.
-The localized site root is computed once per request and kept on the request object
-(nothing is cached across requests).
+Each helper runs a fixed number of queries, whatever the number of items it returns;
+what every page of a site shows (menu, footer links, contact link) is read from the
+site's cached data (home.page_cache), rebuilt after any content change.
 """
 
 import html
@@ -11,31 +11,20 @@ from django import template
 from django.apps import apps
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.i18n import get_active_locale
+from home.page_cache import cached_site_data
+from home.routing import localized_root, routed_ancestors
 from home.visibility import exclude_private
 
 register = template.Library()
-
-_SITE_ROOT_ATTR = "_cls_site_root"
-_CONTACT_URL_ATTR = "_cls_contact_page_url"
 
 
 def _get_site_root(context):
     """The root page of the current site, in the active locale (or None)."""
     request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, _SITE_ROOT_ATTR):
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        locale = get_active_locale(request)
-        if root is not None and root.locale_id != locale.pk:
-            # Like Page.localized, without asking the database for the active locale again.
-            root = root.get_translation_or_none(locale) or root
-        setattr(request, _SITE_ROOT_ATTR, root)
-    return getattr(request, _SITE_ROOT_ATTR)
+    return localized_root(request) if request is not None else None
 
 
 @register.simple_tag(takes_context=True)
@@ -46,7 +35,7 @@ def site_root(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The live, public, in-menu children of the site root, in one page query.
+    """The live, public, in-menu children of the site root (cached with the site's data).
 
     Each item carries `is_current` (it is the page shown) and `is_section`
     (the page shown is below it), for `aria-current`.
@@ -57,7 +46,11 @@ def main_menu(context):
     current_path = getattr(current, "path", "")
     items = []
     if root is not None:
-        items = list(exclude_private(Page.objects.live().in_menu().child_of(root), request))
+        items = cached_site_data(
+            request,
+            "menu",
+            lambda: list(exclude_private(Page.objects.live().in_menu().child_of(root), request)),
+        )
         for item in items:
             item.is_current = current is not None and item.pk == current.pk
             item.is_section = not item.is_current and current_path.startswith(item.path)
@@ -66,7 +59,8 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The live ancestors of the current page from the site root down, in one query.
+    """The live ancestors of the current page from the site root down, as routing found
+    them (or in one query).
 
     Renders nothing on the site root itself or outside the site's tree.
     """
@@ -74,7 +68,10 @@ def breadcrumbs(context):
     root = _get_site_root(context)
     ancestors = []
     if isinstance(page, Page) and root is not None and page.pk != root.pk:
-        if page.path.startswith(root.path):
+        routed = routed_ancestors(context.get("request"), page)
+        if routed is not None:
+            ancestors = [ancestor for ancestor in routed if ancestor.live]
+        elif page.path.startswith(root.path):
             ancestors = list(
                 # No .public(): a private ancestor would have made this page private too.
                 page.get_ancestors(inclusive=False).live().filter(depth__gte=root.depth)
@@ -91,19 +88,17 @@ def breadcrumbs(context):
 def contact_page_url(context):
     """URL of the first live contact page under the site root (current locale), or ""."""
     request = context.get("request")
-    if request is not None and hasattr(request, _CONTACT_URL_ATTR):
-        return getattr(request, _CONTACT_URL_ATTR)
-    url = ""
     root = _get_site_root(context)
-    if root is not None:
+    if root is None:
+        return ""
+
+    def find_url():
         contact_model = apps.get_model("contacts", "ContactPage")
         contact_pages = Page.objects.live().type(contact_model).descendant_of(root)
         contact_page = exclude_private(contact_pages, request).order_by("path").first()
-        if contact_page is not None:
-            url = contact_page.get_url(request=request) or ""
-    if request is not None:
-        setattr(request, _CONTACT_URL_ATTR, url)
-    return url
+        return contact_page.get_url(request=request) or "" if contact_page else ""
+
+    return cached_site_data(request, "contact-url", find_url)
 
 
 @register.filter
@@ -128,9 +123,13 @@ def footer_links(context, site_settings):
     """The settings' footer links, each page link pointing to the active language's edition.
 
     Site settings are shared by all languages: a page link shows the title and URL of the
-    page's translation when one is live. One query for all the links.
+    page's translation when one is live. One query for all the links, once per change.
     """
     request = context.get("request")
+    return cached_site_data(request, "footer", lambda: _footer_links(request, site_settings))
+
+
+def _footer_links(request, site_settings):
     values = [block.value for block in site_settings.footer_links]
     pages = [value["page"] for value in values if value["page"]]
     if site_settings.accessibility_page:

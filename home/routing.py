@@ -1,0 +1,88 @@
+"""Page routing in three queries whatever the depth, and what it learnt for templates.
+
+Wagtail walks the tree one query per level and asks for the active locale and the
+specific home page first. Here the localized site root comes from the site's cached
+data, one query finds the served page and all its ancestors by url_path, and one more
+reads the page with the foreign keys its template shows. Breadcrumbs and "back to"
+links then read the ancestors from the request instead of querying the tree again.
+"""
+
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction, Site
+
+from home.i18n import get_active_locale
+from home.page_cache import cached_site_data
+from home.visibility import restricted_paths
+
+_ROOT_ATTR = "_cls_site_root"
+_ROUTE_ATTR = "_cls_route"
+
+
+def localized_root(request):
+    """The root page of the request's site in the active language (or its original)."""
+    if not hasattr(request, _ROOT_ATTR):
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        locale = get_active_locale(request)
+        if root is not None and root.locale_id != locale.pk:
+            root = cached_site_data(
+                request, "localized-root", lambda: root.get_translation_or_none(locale) or root
+            )
+        setattr(request, _ROOT_ATTR, root)
+    return getattr(request, _ROOT_ATTR)
+
+
+def route_for_request(request, path):
+    """What Page.route_for_request returns, (page, args, kwargs) or None, in fewer queries."""
+    root = localized_root(request)
+    if root is None or root.locale_id != get_active_locale(request).pk:
+        # No home page in this language: no French pages in an English frame.
+        return None
+    try:
+        return route_below(root, request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def route_below(root, request, path_components):
+    """The page under `root` the path leads to, routing what remains to the page itself."""
+    candidates = [
+        f"{root.url_path}{'/'.join(path_components[:length])}/"
+        for length in range(1, len(path_components) + 1)
+    ]
+    below = list(Page.objects.filter(url_path__in=candidates).order_by("depth"))
+    if path_components and not below:
+        raise Http404
+    pages = [root, *below]
+    model = pages[-1].specific_class
+    if model is None:  # its app was removed
+        raise Http404
+    # Page types name the foreign keys their template shows (pilot, contact…).
+    related = getattr(model, "route_select_related", ())
+    page = model.objects.select_related(*related).get(pk=pages[-1].pk)
+    remember_route(request, page, pages[:-1])
+    return page.route(request, path_components[page.depth - root.depth :])
+
+
+def remember_route(request, page, ancestors):
+    setattr(request, _ROUTE_ATTR, (page.pk, ancestors))
+    if not any(page.path.startswith(path) for path in restricted_paths(request)) and not any(
+        ancestor.alias_of_id for ancestor in [page, *ancestors]
+    ):
+        # Wagtail's before_serve_page hook asks every page for its restrictions (two
+        # queries); none can apply here, as the cached list of restricted paths shows.
+        page.get_view_restrictions = PageViewRestriction.objects.none
+
+
+def routed_ancestors(request, page):
+    """The ancestors of `page` from the site root down, if routing found them, else None."""
+    route = getattr(request, _ROUTE_ATTR, None)
+    if route is None or route[0] != page.pk:
+        return None
+    return route[1]
+
+
+def parent_of(request, page):
+    """The page's parent, without a query when routing found it."""
+    ancestors = routed_ancestors(request, page)
+    return ancestors[-1] if ancestors else page.get_parent()
