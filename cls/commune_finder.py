@@ -50,6 +50,8 @@ def find_communes(query, contracts):
     if not key:
         return Matches()
     exact = list(communes.filter(search_name=key)[:MAX_SUGGESTIONS])
+    if len(exact) == 1:
+        return Matches(exact=exact)  # the visitor goes straight to its page
     # "hilaire" also suggests "Saint-Hilaire": a word of the name starting with the query.
     starting = Q(search_name__startswith=key) | Q(search_name__contains=f" {key}")
     suggestions = list(communes.filter(starting).exclude(search_name=key)[:MAX_SUGGESTIONS])
