@@ -7,10 +7,12 @@ from .action import (
     ActionPartner,
     ActionStatus,
 )
+from .agenda import AgendaPage
 from .axis import AxisColour, AxisDocument, AxisPage
 from .contract import Amendment, ContractPage, ContractPartner, ContractStatus
 from .documents import DocumentCollectionPage, DocumentType, GoverningBody, SiteDocument
 from .finder import CommuneFinderPage
+from .generations import in_generation_order
 from .snippets import Commune, Organisation, TargetPublic
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "ActionPage",
     "ActionPartner",
     "ActionStatus",
+    "AgendaPage",
     "Amendment",
     "AxisColour",
     "AxisDocument",
@@ -34,6 +37,7 @@ __all__ = [
     "DocumentCollectionPage",
     "DocumentType",
     "GoverningBody",
+    "in_generation_order",
     "Organisation",
     "TargetPublic",
 ]

@@ -12,6 +12,7 @@ from home.blocks import BodyStreamBlock
 from home.routing import parent_of
 
 from .documents import RelatedDocument
+from .generations import carried_over_links
 from .snippets import PartnerRole
 
 
@@ -119,6 +120,18 @@ class ActionPage(Page):
         related_name="+",
         help_text=_("La personne à contacter au sujet de cette action."),
     )
+    carried_over_from = models.ForeignKey(
+        "cls.ActionPage",
+        verbose_name=_("reconduite de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_over_to",
+        help_text=_(
+            "La même action dans la génération précédente du contrat (par exemple au CLS 1), "
+            "si elle est reconduite."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -157,6 +170,7 @@ class ActionPage(Page):
         FieldPanel("evaluation"),
         InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
         FieldPanel("contact"),
+        FieldPanel("carried_over_from"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -189,6 +203,7 @@ class ActionPage(Page):
             link.document for link in self.documents.select_related("document")
         ]
         context["events"] = self.events.select_related("commune")
+        context["generation_links"] = carried_over_links(self, request)
         return context
 
 
@@ -264,11 +279,25 @@ class ActionEvent(Orderable):
         related_name="events",
     )
     registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    audience = models.CharField(
+        _("public"),
+        max_length=200,
+        blank=True,
+        help_text=_("À qui s'adresse ce rendez-vous, par exemple « Personnes de 60 ans et plus »."),
+    )
+    description = models.TextField(
+        _("présentation"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Ce qui se passe pendant ce rendez-vous, en quelques phrases."),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("commune")]),
+        FieldPanel("audience"),
+        FieldPanel("description"),
         FieldPanel("registration_url"),
     ]
 

@@ -22,6 +22,7 @@ from cls.models import (
 from contacts.models import ContactCard
 from home.models import AccessibilityStatus, HomePage, SiteSettings
 
+from . import news_and_events
 from .builder import (
     get_or_create_child,
     get_or_create_collection,
@@ -180,6 +181,7 @@ def build():
             description=rich(description),
         )
     build_actions(axes, pyrenees, officer, communes)
+    news_and_events.build_aude(home)
 
     if not home.featured_contract_id:
         home.featured_contract = contract

@@ -5,6 +5,7 @@ from wagtail.models import Locale
 from cls.models import Organisation
 from contacts.models import ContactCard
 
+from .news_and_events import ENGLISH_AUDE
 from .translation import translate
 
 ENGLISH = {
@@ -150,6 +151,7 @@ ENGLISH = {
     "Du lundi au vendredi, de 9 h à 12 h et de 14 h à 17 h": (
         "Monday to Friday, 9 am to 12 noon and 2 pm to 5 pm"
     ),
+    **ENGLISH_AUDE,
 }
 
 

@@ -23,6 +23,7 @@ from cls.models import (
 from contacts.models import ContactCard
 from home.models import AccessibilityStatus, HomePage, SiteSettings
 
+from . import news_and_events
 from .builder import (
     get_or_create_child,
     get_or_create_collection,
@@ -276,6 +277,8 @@ def build():
                 pilot=petr,
                 contact=officer,
             )
+
+    news_and_events.build_ruffecois(home)
 
     for group, meetings in MINUTES.items():
         for date, topic in meetings:

@@ -1,4 +1,5 @@
 from .legal import AccessibilityStatementPage, LegalNoticePage, SitemapPage
+from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedPage
 from .pages import ContentPage, HomePage
 from .site_settings import AccessibilityStatus, SiteSettings
 
@@ -8,6 +9,10 @@ __all__ = [
     "ContentPage",
     "HomePage",
     "LegalNoticePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "NewsRelatedPage",
     "SiteSettings",
     "SitemapPage",
 ]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -75,6 +76,8 @@ class HomePage(Page):
         "home.AccessibilityStatementPage",
         "home.SitemapPage",
         "cls.CommuneFinderPage",
+        "home.NewsIndexPage",
+        "cls.AgendaPage",
     ]
 
     class Meta:
@@ -91,12 +94,21 @@ class HomePage(Page):
         return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from cls.models import ContractPage
+        from cls.models import AgendaPage, ContractPage, in_generation_order
+
+        from .news import latest_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["contracts"] = exclude_private(
-            ContractPage.objects.live().child_of(self), request
-        ).order_by("-start_date")
+        context["contracts"] = list(
+            exclude_private(ContractPage.objects.live().child_of(self), request).order_by(
+                "-start_date"
+            )
+        )
+        if len(context["contracts"]) > 1:  # the timeline lists each generation's amendments
+            prefetch_related_objects(context["contracts"], "amendments")
+            context["generations"] = in_generation_order(context["contracts"])
+        context["news_index"], context["latest_news"] = latest_news(self, request)
+        context["agenda"], context["upcoming_events"] = AgendaPage.next_events(self, request)
         return context
 
 

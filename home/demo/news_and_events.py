@@ -1,0 +1,254 @@
+"""The demo sites' agendas and news, built from the seeds' yearly actions.
+
+Aude: the seed names three yearly actions (Parlons santé, Dépistages diabète, Semaine
+bleue); the events are their next editions. Ruffécois: the contract ran until 2017, so its
+agenda holds only past events of its action sheets. Dates, places and topics are
+illustrations; no real person is named.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils.text import slugify
+
+from cls.models import ActionEvent, ActionPage, AgendaPage, AxisPage, Commune
+from home.models import NewsIndexPage, NewsPage, NewsRelatedPage
+
+from .builder import get_or_create_child
+from .common import rich
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def at(year, month, day, hour, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=PARIS)
+
+
+def add_events(action, events):
+    """Add the events the action lacks (same title and start), in one published revision."""
+    existing = set(action.events.values_list("title", "start"))
+    missing = [event for event in events if (event.title, event.start) not in existing]
+    if missing:
+        for event in missing:
+            action.events.add(event)
+        action.save_revision().publish()
+
+
+def build_news(home, index_title, intro, items):
+    """The news index and its news; items are (title, date, lead, paragraphs, tags, pages)."""
+    index_page = get_or_create_child(
+        home, NewsIndexPage, index_title, slug="actualites", intro=rich(intro), show_in_menus=True
+    )
+    for title, date, lead, paragraphs, tags, related in items:
+        if index_page.get_children().filter(title=title).exists():
+            continue
+        news = NewsPage(
+            title=title,
+            slug=slugify(title),
+            date=date,
+            lead=lead,
+            body=[("paragraph", rich(text)) for text in paragraphs],
+        )
+        news.tags.add(*tags)
+        news.related_pages = [NewsRelatedPage(page=page) for page in related]
+        index_page.add_child(instance=news)
+        news.save_revision().publish()
+    return index_page
+
+
+def build_agenda(home, intro):
+    return get_or_create_child(
+        home, AgendaPage, "Agenda", slug="agenda", intro=rich(intro), show_in_menus=True
+    )
+
+
+def build_aude(home):
+    actions = {page.code: page for page in ActionPage.objects.descendant_of(home)}
+    communes = {c.name: c for c in Commune.objects.filter(name__in=["Limoux", "Espéraza"])}
+    add_events(
+        actions["2.1"],
+        [
+            ActionEvent(
+                title="Parlons santé : bien dormir à tout âge",
+                start=at(2027, 2, 11, 18, 30),
+                end=at(2027, 2, 11, 20),
+                place="Salle polyvalente",
+                commune=communes["Limoux"],
+                audience="Tout public, entrée libre",
+                description=(
+                    "Une rencontre-débat avec des professionnels de santé du territoire, "
+                    "suivie d'un temps d'échange avec la salle."
+                ),
+            )
+        ],
+    )
+    add_events(
+        actions["2.2"],
+        [
+            ActionEvent(
+                title="Journée de dépistage du diabète",
+                start=at(2027, 4, 8, 9),
+                end=at(2027, 4, 8, 17),
+                place="Maison de santé",
+                commune=communes["Espéraza"],
+                audience="Adultes, sans rendez-vous",
+                description="Un test gratuit de glycémie capillaire et des conseils personnalisés.",
+                registration_url="https://example.org/depistage-diabete",
+            )
+        ],
+    )
+    add_events(
+        actions["3.1"],
+        [
+            ActionEvent(
+                title="Semaine bleue 2027",
+                start=at(2027, 10, 4, 10),
+                end=at(2027, 10, 10, 18),
+                place="Communes du territoire",
+                audience="Personnes de 60 ans et plus et leurs proches",
+                description="Ateliers, marches et après-midi conviviaux dans les communes.",
+            )
+        ],
+    )
+    build_agenda(
+        home,
+        "Les rendez-vous santé des actions du contrat : dépistages, rencontres-débats, "
+        "Semaine bleue.",
+    )
+    prevention = AxisPage.objects.descendant_of(home).get(number=2)
+    seniors = AxisPage.objects.descendant_of(home).get(number=3)
+    build_news(
+        home,
+        "Actualités",
+        "Les nouvelles du contrat local de santé de la haute vallée de l'Aude.",
+        [
+            (
+                "Semaine bleue : une semaine pour les séniors du territoire",
+                datetime.date(2026, 9, 15),
+                "Du 5 au 11 octobre, la Semaine bleue propose des rendez-vous dans les "
+                "communes pour les personnes âgées et leurs proches.",
+                [
+                    "La Semaine bleue est la semaine nationale des retraités et personnes "
+                    "âgées. Le contrat local de santé la relaie chaque année sur le territoire."
+                ],
+                ["séniors"],
+                [actions["3.1"], seniors],
+            ),
+            (
+                "Dépistage gratuit du diabète à Quillan",
+                datetime.date(2026, 10, 20),
+                "Le 14 novembre, une journée de dépistage gratuit du diabète a lieu à la "
+                "salle des fêtes de Quillan.",
+                [
+                    "Le diagnostic santé du territoire relève une prévalence du diabète "
+                    "supérieure à la moyenne : les journées de dépistage vont au plus près "
+                    "des habitants."
+                ],
+                ["dépistage", "diabète"],
+                [actions["2.2"], prevention],
+            ),
+            (
+                "Parlons santé revient en 2027",
+                datetime.date(2026, 11, 16),
+                "Les rencontres-débats Parlons santé reprennent en février à Limoux, "
+                "autour du sommeil.",
+                ["Chaque rencontre est ouverte à tous et gratuite."],
+                ["prévention"],
+                [actions["2.1"]],
+            ),
+        ],
+    )
+
+
+def build_ruffecois(home):
+    actions = {page.code: page for page in ActionPage.objects.descendant_of(home)}
+    ruffec = Commune.objects.get(name="Ruffec")
+    add_events(
+        actions["3.1"],
+        [
+            ActionEvent(
+                title="Atelier cuisine en famille",
+                start=at(2016, 3, 16, 14),
+                end=at(2016, 3, 16, 17),
+                place="Centre social",
+                commune=ruffec,
+                audience="Familles avec enfants",
+                description="Préparer un goûter équilibré et petit budget, puis le partager.",
+            )
+        ],
+    )
+    add_events(
+        actions["2.1"],
+        [
+            ActionEvent(
+                title="Semaine bleue 2016",
+                start=at(2016, 10, 3, 10),
+                end=at(2016, 10, 9, 18),
+                place="Communes du Pays du Ruffécois",
+                audience="Personnes de 60 ans et plus",
+                description="Des après-midi conviviaux pour rompre l'isolement.",
+            )
+        ],
+    )
+    build_agenda(home, "Les rendez-vous des actions du contrat local de santé.")
+    build_news(
+        home,
+        "Actualités",
+        "Les nouvelles du contrat local de santé du Pays du Ruffécois.",
+        [
+            (
+                "Les groupes de travail du contrat se réunissent",
+                datetime.date(2014, 9, 22),
+                "En octobre et novembre, trois groupes de travail partagent le diagnostic "
+                "santé social et proposent des actions.",
+                [
+                    "Les groupes « Accès soins / droits », « Mieux vieillir » et « Acteurs de "
+                    "sa santé » se réunissent à partir du 1er octobre 2014. Leurs "
+                    "comptes-rendus sont publiés sur ce site."
+                ],
+                ["groupes de travail"],
+                list(AxisPage.objects.descendant_of(home).exclude(number=None)),
+            ),
+        ],
+    )
+
+
+# English edition of the Aude site's agenda and news (see haute_vallee_aude_en.py). Events
+# are inline objects of the action pages, synchronised rather than translated (like
+# indicators): their titles stay in French.
+ENGLISH_AUDE = {
+    "Agenda": "Events",
+    "Les rendez-vous santé des actions du contrat : dépistages, rencontres-débats, "
+    "Semaine bleue.": "The health events of the contract's actions: screenings, talks, Blue Week.",
+    "Actualités": "News",
+    "Les nouvelles du contrat local de santé de la haute vallée de l'Aude.": (
+        "News of the local health contract of the upper Aude valley."
+    ),
+    "Semaine bleue : une semaine pour les séniors du territoire": (
+        "Blue Week: a week for the area's older people"
+    ),
+    "Du 5 au 11 octobre, la Semaine bleue propose des rendez-vous dans les communes pour les "
+    "personnes âgées et leurs proches.": (
+        "From 5 to 11 October, Blue Week offers events in the municipalities for older people "
+        "and their families."
+    ),
+    "La Semaine bleue est la semaine nationale des retraités et personnes âgées. Le contrat "
+    "local de santé la relaie chaque année sur le territoire.": (
+        "Blue Week is the national week of retired and older people. The local health contract "
+        "brings it to the area every year."
+    ),
+    "Dépistage gratuit du diabète à Quillan": "Free diabetes screening in Quillan",
+    "Le 14 novembre, une journée de dépistage gratuit du diabète a lieu à la salle des fêtes "
+    "de Quillan.": "On 14 November, a free diabetes screening day takes place in Quillan's "
+    "village hall.",
+    "Le diagnostic santé du territoire relève une prévalence du diabète supérieure à la "
+    "moyenne : les journées de dépistage vont au plus près des habitants.": (
+        "The area's health assessment found a higher than average prevalence of diabetes: "
+        "screening days go to where people live."
+    ),
+    "Parlons santé revient en 2027": "Let's talk health returns in 2027",
+    "Les rencontres-débats Parlons santé reprennent en février à Limoux, autour du sommeil.": (
+        "The Let's talk health talks resume in February in Limoux, on sleep."
+    ),
+    "Chaque rencontre est ouverte à tous et gratuite.": "Every talk is free and open to all.",
+}

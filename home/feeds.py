@@ -1,0 +1,34 @@
+"""RSS and Atom feeds of a page's items (news, agenda), served by the page's own routes."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+FEED_FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+
+
+class PageFeed(Feed):
+    """A feed whose channel is a Wagtail page; subclasses give `items` and `item_*`."""
+
+    def __init__(self, page, feed_format):
+        super().__init__()
+        self.page = page
+        self.feed_type = FEED_FORMATS[feed_format]
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return self.page
+
+    def title(self, page):
+        return page.title
+
+    def link(self, page):
+        return page.get_full_url(self.request)
+
+    def description(self, page):
+        return page.search_description or page.title
+
+    def feed_url(self, page):
+        return self.request.build_absolute_uri()

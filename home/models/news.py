@@ -1,0 +1,183 @@
+"""News ("actualités"): dated articles with tags, gathered by an index page with feeds."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from home.feeds import PageFeed
+from home.visibility import exclude_private
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The list of news, newest first, filterable by tag, with RSS and Atom feeds."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Une ou deux phrases au-dessus de la liste des actualités."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des actualités")
+        verbose_name_plural = _("listes des actualités")
+
+    def news(self, request):
+        return exclude_private(NewsPage.objects.live().child_of(self), request).order_by(
+            "-date", "-pk"
+        )
+
+    @path("")
+    def index(self, request):
+        news = self.news(request)
+        tags = Tag.objects.filter(
+            home_newspagetag_items__content_object__in=news.values("pk")
+        ).distinct()
+        current_tag = None
+        if slug := request.GET.get("tag"):
+            current_tag = next((tag for tag in tags if tag.slug == slug), None)
+            news = news.filter(tags__slug=slug)
+        page_obj = Paginator(news.prefetch_related("tags"), NEWS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "tags": sorted(tags, key=lambda tag: tag.name.lower()),
+                "current_tag": current_tag,
+                "unknown_tag": bool(request.GET.get("tag")) and current_tag is None,
+            },
+        )
+
+    @path("rss/")
+    def rss(self, request):
+        return NewsFeed(self, "rss")(request)
+
+    @path("atom/")
+    def atom(self, request):
+        return NewsFeed(self, "atom")(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(Page):
+    """One news article."""
+
+    date = models.DateField(_("date"), default=datetime.date.today)
+    lead = models.TextField(
+        _("chapô"),
+        max_length=500,
+        help_text=_("L'essentiel en deux ou trois phrases ; affiché dans les listes."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
+    tags = ClusterTaggableManager(
+        verbose_name=_("mots-clés"),
+        through=NewsPageTag,
+        blank=True,
+        help_text=_(
+            "Par exemple « prévention », « séniors » ; les visiteurs filtrent par mot-clé."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel(
+            "related_pages",
+            label=_("Action ou axe"),
+            heading=_("Actions et axes liés"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent()
+        context["related_pages"] = [
+            link.page for link in self.related_pages.filter(page__live=True).select_related("page")
+        ]
+        return context
+
+
+class NewsRelatedPage(Orderable):
+    news = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page", page_type=["cls.ActionPage", "cls.AxisPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("action ou axe lié")
+        verbose_name_plural = _("actions et axes liés")
+
+
+def latest_news(home, request, count=3):
+    """The site's news index and its newest live, public news (two queries at most)."""
+    index_page = exclude_private(NewsIndexPage.objects.live().child_of(home), request).first()
+    if index_page is None:
+        return None, []
+    return index_page, list(index_page.news(request)[:count])
+
+
+class NewsFeed(PageFeed):
+    def items(self, index_page):
+        return index_page.news(self.request).prefetch_related("tags")[:20]
+
+    def item_title(self, news):
+        return news.title
+
+    def item_link(self, news):
+        return news.get_full_url(self.request)
+
+    def item_description(self, news):
+        return news.lead
+
+    def item_pubdate(self, news):
+        return timezone.make_aware(datetime.datetime.combine(news.date, datetime.time(9)))
+
+    def item_categories(self, news):
+        return [tag.name for tag in news.tags.all()]
