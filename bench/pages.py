@@ -1,0 +1,214 @@
+"""Page speed on a large site: gunicorn with 2 workers, PostgreSQL and Redis, loopback only.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_db .venv/bin/python -m bench.corpus
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_db .venv/bin/python -m bench.pages
+
+For one page of each type of the first bench site (bench/corpus.py: 8 axes of 40 action
+sheets, 170 documents…) and for a minimal Django view served by the same processes (the
+reference), it prints: median and p95 time over 200 sequential requests, requests/s
+with 8 concurrent connections for 10 s (wrk, from Debian's package of that name; a
+Python client otherwise, which saturates sooner), SQL queries per response and HTML
+bytes, first with the page cache off, then on. Nothing is written to the database.
+"""
+
+import bench.django_setup  # noqa: F401 - before any model import
+
+# isort: split
+import argparse
+import http.client
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+
+import redis
+from wagtail.models import Site
+
+from bench.corpus import bench_hostname
+from cls.models import ActionPage, AxisPage, ContractPage, DocumentCollectionPage
+from contacts.models import ContactPage
+from home.models import ContentPage, SitemapPage
+from tests.production_servers import Server, collect_static, production_environment
+
+MINIMAL_VIEW = "/bench/minimal/"
+PAGE_TYPES = [
+    ("home", None),
+    ("contract", ContractPage),
+    ("axis (40 actions)", AxisPage),
+    ("action", ActionPage),
+    ("documents (list)", DocumentCollectionPage),
+    ("contact (form)", ContactPage),
+    ("content", ContentPage),
+    ("site map", SitemapPage),
+]
+
+
+def sample_paths(hostname):
+    """{label: path} of one page per type on the site, and the minimal view."""
+    site = Site.objects.get(hostname=hostname)
+    paths = {}
+    for label, model in PAGE_TYPES:
+        page = (
+            site.root_page
+            if model is None
+            else model.objects.live().descendant_of(site.root_page).order_by("path").first()
+        )
+        paths[label] = page.relative_url(site)
+    paths["minimal Django view"] = MINIMAL_VIEW
+    return paths
+
+
+class Target:
+    def __init__(self, port, hostname):
+        self.port = port
+        self.headers = {"Host": hostname, "X-Forwarded-Proto": "https"}
+
+    def get(self, path):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("GET", path, headers=self.headers)
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        if response.status != 200:
+            raise RuntimeError(f"{path}: HTTP {response.status}")
+        return response, body
+
+
+def sequential_times(target, path, count):
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        target.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def throughput_wrk(target, path, connections, seconds):
+    command = ["wrk", f"-t{min(connections, 2)}", f"-c{connections}", f"-d{seconds}s"]
+    for name, value in target.headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(  # noqa: S603 (fixed command, loopback)
+        [*command, f"http://127.0.0.1:{target.port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
+    if re.search(r"Non-2xx or 3xx responses|Socket errors", output):
+        raise RuntimeError(f"{path}: errors under load\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def throughput_python(target, path, connections, seconds):
+    done = []
+    deadline = time.monotonic() + seconds
+
+    def client():
+        count = 0
+        while time.monotonic() < deadline:
+            target.get(path)
+            count += 1
+        done.append(count)
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / seconds
+
+
+def measure(target, paths, cached, args):
+    throughput = throughput_wrk if shutil.which("wrk") else throughput_python
+    rows = []
+    for label, path in paths.items():
+        response, body = target.get(path)  # warm: renditions, site data, the page cache
+        response, body = target.get(path)
+        if cached and path != MINIMAL_VIEW and response.getheader("X-Page-Cache") != "hit":
+            raise RuntimeError(f"{path} is not served from the page cache")
+        times = sequential_times(target, path, args.requests)
+        rows.append(
+            {
+                "label": label,
+                "p50": statistics.median(times),
+                "p95": statistics.quantiles(times, n=20)[-1],
+                "rps": throughput(target, path, args.connections, args.seconds),
+                "queries": response.getheader("X-Queries"),
+                "bytes": len(body),
+            }
+        )
+    return rows
+
+
+def report(title, rows):
+    print(f"\n{title}")
+    print(f"{'page':<22}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>9}{'queries':>9}{'HTML bytes':>12}")
+    for row in rows:
+        print(
+            f"{row['label']:<22}{row['p50']:>8.1f}{row['p95']:>8.1f}{row['rps']:>9.0f}"
+            f"{row['queries']:>9}{row['bytes']:>12,}"
+        )
+    minimal = rows[-1]["rps"]
+    slowest = max(row["p50"] for row in rows[:-1])
+    weakest = min(row["rps"] for row in rows[:-1])
+    print(
+        f"slowest page p50 {slowest:.1f} ms; weakest page {weakest:.0f} req/s "
+        f"= {weakest / minimal:.0%} of the minimal view's {minimal:.0f} req/s"
+    )
+
+
+def serve(environment, page_cache_timeout):
+    environment = {**environment, "PAGE_CACHE_TIMEOUT": str(page_cache_timeout)}
+    server = Server(environment)
+    server.wait_until_healthy()
+    return server
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--site", type=int, default=1, help="bench site number (bench/corpus)")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    args = parser.parse_args()
+
+    hostname = bench_hostname(args.site)
+    paths = sample_paths(hostname)
+    with tempfile.TemporaryDirectory() as static_root:
+        environment = production_environment(
+            os.environ["DATABASE_URL"], static_root, redis_url=args.redis_url
+        )
+        environment.update(
+            DJANGO_SETTINGS_MODULE="bench.settings",
+            ALLOWED_HOSTS=f"{hostname},127.0.0.1",
+            WEB_CONCURRENCY=str(args.workers),
+            GUNICORN_MAX_REQUESTS="0",  # no worker recycling in the middle of a measure
+        )
+        collect_static(environment)
+        print(
+            f"{hostname}: gunicorn, {args.workers} workers, PostgreSQL, Redis; "
+            f"{args.requests} sequential requests, then {args.connections} connections "
+            f"for {args.seconds} s ({'wrk' if shutil.which('wrk') else 'Python client'})"
+        )
+        for cached, timeout in [(False, 0), (True, 600)]:
+            redis.Redis.from_url(args.redis_url).flushdb()
+            server = serve(environment, timeout)
+            try:
+                rows = measure(Target(server.port, hostname), paths, cached, args)
+            finally:
+                server.stop()
+            report("Page cache ON" if cached else "Page cache OFF", rows)
+
+
+if __name__ == "__main__":
+    main()
