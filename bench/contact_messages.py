@@ -10,6 +10,7 @@ sets CONTACT_CLIENT_IP_HEADER), so the per-address rate limit is not the one cou
 import random
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.error import URLError
 from urllib.parse import urlencode
 
@@ -59,15 +60,21 @@ def visitor_address():
     return f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"  # noqa: S311
 
 
-def send_contact_messages(server, hostnames, count, marker):
-    """Serve `count` forms, wait the minimum fill time, send them; the number accepted."""
+def send_contact_messages(server, hostnames, count, marker, senders=4):
+    """Send `count` messages from `senders` visitors at once; the number accepted."""
+    with ThreadPoolExecutor(senders) as pool:
+        batches = [
+            [(index, hostnames[index % len(hostnames)]) for index in range(first, count, senders)]
+            for first in range(senders)
+        ]
+        return sum(pool.map(lambda batch: send_batch(server, batch, marker), batches))
+
+
+def send_batch(server, batch, marker):
+    """Serve each form, wait the minimum fill time once, send them all."""
     visitors = []
-    for index in range(count):
-        browser = Browser(
-            server,
-            hostnames[index % len(hostnames)],
-            headers={"X-Forwarded-For": visitor_address()},
-        )
+    for index, hostname in batch:
+        browser = Browser(server, hostname, headers={"X-Forwarded-For": visitor_address()})
         form = filled_contact_form(browser.get(CONTACT_PATH).text, f"{marker}-{index}")
         visitors.append((browser, form))
     time.sleep(MIN_FILL_SECONDS + 0.5)

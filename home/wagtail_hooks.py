@@ -5,6 +5,7 @@ from wagtail import hooks
 from .legal_pages import create_legal_pages
 from .link_text import vague_link_texts
 from .models import HomePage
+from .site_groups import pages_the_user_may_explore
 
 
 @hooks.register("after_create_page")
@@ -26,3 +27,6 @@ def warn_about_vague_link_texts(request, page):
             )
             % {"text": text},
         )
+
+
+hooks.register("construct_page_chooser_queryset", pages_the_user_may_explore)

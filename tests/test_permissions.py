@@ -1,6 +1,7 @@
 """Each site's editors work on their own site only, and moderators publish their work."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +11,9 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cls.models import ActionPage, SiteDocument
+from home.site_groups import collection_for_site
+
+from .test_images import make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +58,22 @@ def pages_of(site):
 
 def documents_of(site_name):
     return SiteDocument.objects.filter(collection__name=site_name)
+
+
+def chooser_page_ids(html):
+    return {int(pk) for pk in re.findall(r'<a class="choose-page"[^>]*\bdata-id="(\d+)"', html)}
+
+
+@pytest.fixture
+def site_images(site_groups, aude_site, ruffecois_site):
+    """One image in each site's collection."""
+    images = {}
+    for name, site in (("aude", aude_site), ("ruffecois", ruffecois_site)):
+        image = make_image(f"Photo {site.site_name}", width=40, height=30)
+        image.collection = collection_for_site(site)
+        image.save()
+        images[name] = image
+    return images
 
 
 def test_running_the_command_twice_changes_nothing(site_groups):
@@ -125,6 +145,35 @@ def test_an_editor_cannot_edit_another_sites_document(editor_client, ruffecois_s
     response = editor_client.get(f"/admin/documents/edit/{document.pk}/")
     assert response.status_code in (302, 403)
     assert escape(document.title) not in response.content.decode()
+
+
+def test_the_page_chooser_offers_only_the_editors_site(editor_client, aude_site, ruffecois_site):
+    own = {page.pk for page in pages_of(ruffecois_site)}
+    top = editor_client.get("/admin/choose-page/").json()["html"]
+    assert chooser_page_ids(top) == {ruffecois_site.root_page_id}
+    inside_own = editor_client.get(f"/admin/choose-page/{ruffecois_site.root_page_id}/")
+    assert chooser_page_ids(inside_own.json()["html"]) - own == set()
+    assert len(chooser_page_ids(inside_own.json()["html"])) > 3
+    # Even with the other site's page number typed in, none of its pages is offered.
+    inside_other = editor_client.get(f"/admin/choose-page/{aude_site.root_page_id}/")
+    assert chooser_page_ids(inside_other.json()["html"]) <= {aude_site.root_page_id}
+    for page in pages_of(aude_site).exclude(pk=aude_site.root_page_id):
+        assert f'data-id="{page.pk}"' not in inside_other.json()["html"], page.title
+    found = editor_client.get("/admin/choose-page/search/", {"q": "santé"}).content.decode()
+    assert chooser_page_ids(found) and chooser_page_ids(found) <= own
+
+
+def test_the_image_listing_and_chooser_offer_only_the_editors_site(editor_client, site_images):
+    own, other = site_images["ruffecois"], site_images["aude"]
+    for html in (
+        editor_client.get("/admin/images/").content.decode(),
+        editor_client.get("/admin/images/chooser/").json()["html"],
+    ):
+        assert escape(own.title) in html
+        assert escape(other.title) not in html
+    response = editor_client.get(f"/admin/images/{other.pk}/")
+    assert response.status_code in (302, 403)
+    assert escape(other.title) not in response.content.decode()
 
 
 def test_an_editor_submits_and_only_a_moderator_publishes(
