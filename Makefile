@@ -51,11 +51,11 @@ site-groups: install
 	$(BIN)/python manage.py setup_site_groups
 
 # Production: settings from the environment (see README, "Production"). Migrations run
-# before the workers start; with several servers, run this on one of them first.
+# before the workers start, under a lock shared by every server (migrate_safely).
 PROD = DJANGO_SETTINGS_MODULE=config.settings.production
 
 serve-prod: install
-	$(PROD) $(BIN)/python manage.py migrate --no-input
+	$(PROD) $(BIN)/python manage.py migrate_safely
 	$(PROD) $(BIN)/python manage.py collectstatic --no-input
 	$(PROD) $(BIN)/gunicorn -c config/gunicorn.py
 
