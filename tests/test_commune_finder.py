@@ -150,3 +150,13 @@ def test_commune_page_queries_do_not_grow_with_the_actions(
     with django_assert_max_num_queries(len(captured)):
         html = aude_client.get("/ma-commune/11129/").content.decode()
     assert "Action 9" in html
+
+
+def test_an_english_visitor_finds_the_finder_and_the_tracker_in_english(aude_client):
+    html = aude_client.get("/en/").content.decode()
+    assert 'href="/en/ma-commune/">My municipality</a>' in html
+    response = aude_client.get("/en/ma-commune/", {"q": "esperaza"})
+    assert response["Location"] == "/en/ma-commune/11129/"
+    html = aude_client.get("/en/ma-commune/11129/").content.decode()
+    assert 'href="/en/cls-2/suivi/?commune=11129"' in html
+    assert aude_client.get("/en/cls-2/suivi/").status_code == 200
