@@ -38,42 +38,40 @@ def search_words(query):
     return " ".join(re.findall(r"\w+", query))
 
 
+def best_matches(objects, query):
+    """(pk, score) of the best matches, read without building model instances (a Page
+    instance costs ~0.3 ms: too much for hundreds of matches when ten are shown)."""
+    results = objects.search(query, operator="or").annotate_score("score")
+    # get_queryset(): the ranked query of Wagtail's database backends (SQLite, PostgreSQL).
+    return results[:MAX_RESULTS_PER_KIND].get_queryset().values_list("pk", "score")
+
+
 def ranked_pages(scope, query, result_type, filters):
-    """The best matching pages and their score, as bare rows (see describe_results)."""
-    pages = scope.pages(RESULT_TYPES[result_type][1] if result_type else Page).only("id")
+    """The best matching pages and their score (see describe_results)."""
+    pages = scope.pages(RESULT_TYPES[result_type][1] if result_type else Page)
     if result_type == "action":
         if filters["axis"]:
             pages = pages.child_of(filters["axis"])
         if filters["status"]:
             pages = pages.filter(status=filters["status"])
-    return [
-        {"score": page.score, "page": page}
-        for page in pages.search(query, operator="or").annotate_score("score")[
-            :MAX_RESULTS_PER_KIND
-        ]
-    ]
+    return [{"score": score, "page": pk} for pk, score in best_matches(pages, query)]
 
 
 def ranked_documents(scope, query):
-    documents = get_document_model().objects.filter(pk__in=scope.document_ids).only("id")
-    return [
-        {"score": document.score, "document": document}
-        for document in documents.search(query, operator="or").annotate_score("score")[
-            :MAX_RESULTS_PER_KIND
-        ]
-    ]
+    documents = get_document_model().objects.filter(pk__in=scope.document_ids)
+    return [{"score": score, "document": pk} for pk, score in best_matches(documents, query)]
 
 
 def describe_results(request, hits, query):
     """Title, kind, link and highlighted excerpt of the results on the page shown only."""
-    page_ids = [hit["page"].pk for hit in hits if "page" in hit]
+    page_ids = [hit["page"] for hit in hits if "page" in hit]
     pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
-    document_ids = [hit["document"].pk for hit in hits if "document" in hit]
+    document_ids = [hit["document"] for hit in hits if "document" in hit]
     documents = get_document_model().objects.in_bulk(document_ids) if document_ids else {}
     results = []
     for hit in hits:
         if "page" in hit:
-            page = pages[hit["page"].pk]
+            page = pages[hit["page"]]
             text = next(
                 (getattr(page, name) for name in EXCERPT_FIELDS if getattr(page, name, "")), ""
             )
@@ -86,7 +84,7 @@ def describe_results(request, hits, query):
                 }
             )
         else:
-            document = documents[hit["document"].pk]
+            document = documents[hit["document"]]
             text = document.description or document.extracted_text
             results.append(
                 {
