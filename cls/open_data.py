@@ -6,6 +6,7 @@ import io
 import json
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 CSV_FIELDS = [
     "code",
@@ -80,6 +81,7 @@ def csv_cell(value):
 
 
 def filename(contract, extension):
+    # Slugs may hold accents: content_disposition_header then writes an RFC 5987 filename*.
     return f"suivi-actions-{contract.slug}.{extension}"
 
 
@@ -92,7 +94,7 @@ def csv_response(contract, rows, request):
         record = action_record(row, request)
         writer.writerow([csv_cell(record[name]) for name in CSV_FIELDS])
     response = HttpResponse("\ufeff" + output.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename(contract, "csv")}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename(contract, "csv"))
     return response
 
 
@@ -107,6 +109,6 @@ def json_response(contract, rows, filters, request):
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'inline; filename="{filename(contract, "json")}"'
+    response["Content-Disposition"] = content_disposition_header(False, filename(contract, "json"))
     response["Access-Control-Allow-Origin"] = "*"  # open data: reusable from any web page
     return response

@@ -216,3 +216,12 @@ def test_tracker_queries_do_not_grow_with_the_actions(
     assert "Action 22" in html
     with django_assert_max_num_queries(baseline):
         assert aude_client.get(tracker_url(contract, "json/")).status_code == 200
+
+
+def test_an_accented_contract_slug_gives_a_well_formed_download_name(aude_client, contract):
+    contract.slug = "contrat-santé"
+    contract.save()
+    response = aude_client.get("/contrat-santé/suivi/csv/")
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert disposition == "attachment; filename*=utf-8''suivi-actions-contrat-sant%C3%A9.csv"
