@@ -5,8 +5,10 @@ import re
 
 import pytest
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from cls.models import ActionPage, Amendment, AxisPage, ContractPage, in_generation_order
+from home.demo.translation import translate
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +146,27 @@ def test_carried_over_actions_link_to_each_other_both_ways(aude_client, three_ge
     assert (
         'Reconduite dans le CLS 2 : <a href="/cls-2/axe-2/parlons-sante/">Parlons santé</a>' in html
     )
+
+
+def test_carried_over_links_stay_in_the_english_edition(
+    aude_client, three_generations, django_capture_on_commit_callbacks
+):
+    cls1, cls2, _ = three_generations
+    first = add_first_edition(cls1)
+    current = ActionPage.objects.descendant_of(cls2).get(code="2.1")
+    current.carried_over_from = first
+    publish(current)
+    english = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (cls1, first.get_parent(), first, current):
+            translate(page, english, {})
+    # The link is synchronised: the English action still points to the French page.
+    assert current.get_translation(english).carried_over_from_id == first.pk
+
+    html = aude_client.get("/en/cls-2/axe-2/parlons-sante/").content.decode()
+    assert 'href="/en/cls-1/prevention/parlons-sante-premiere-edition/"' in html
+    html = aude_client.get("/en/cls-1/prevention/parlons-sante-premiere-edition/").content.decode()
+    assert 'href="/en/cls-2/axe-2/parlons-sante/">Let&#x27;s talk health</a>' in html
 
 
 def test_an_unpublished_successor_is_not_linked(aude_client, three_generations):

@@ -116,6 +116,11 @@ def test_news_pages_announce_the_feeds_in_their_head(aude_client):
 def test_the_english_edition_has_the_news_translated(aude_client):
     html = fetch(aude_client, "/en/actualites/")
     assert "Let&#x27;s talk health returns in 2027" in html
+    html = fetch(aude_client, "/en/actualites/depistage-gratuit-du-diabete-a-quillan/")
+    assert "Free diabetes screening in Quillan" in html
+    # Related pages follow the language: the English action and axis, not the French ones.
+    assert 'href="/en/cls-2/axe-2/depistages-diabete/">Diabetes screening</a>' in html
+    assert 'href="/en/cls-2/axe-2/">Prevention and health promotion</a>' in html
 
 
 def test_private_news_stay_out_of_lists_and_feeds(aude_client, news_index):

@@ -1,17 +1,10 @@
 """Generations of a contract (CLS 1 → CLS 2 → CLS 3) and actions carried over between them."""
 
-from dataclasses import dataclass
-
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from wagtail.models import Page
 
 from home.visibility import exclude_private
-
-
-@dataclass
-class GenerationLink:
-    action: Page
-    contract: Page | None
 
 
 def generation_rank(contract, by_pk):
@@ -38,38 +31,36 @@ def in_generation_order(contracts):
     )
 
 
-def path_prefixes(path):
-    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
-
-
 def carried_over_links(action, request):
-    """The same action in the previous and the next generations, each with its contract.
+    """The same action in the previous and the next generations, in the action's language.
 
-    Two queries whatever the number of links: the linked live, public actions, then
-    their contracts (found among the ancestors by path).
+    One query whatever the number of links. Each linked action carries `generation`, its
+    contract's generation label. Links are followed by translation key: the English CLS 2
+    action, whose link was synchronised from the French one, finds the English CLS 1 action.
     """
     from .action import ActionPage
     from .contract import ContractPage
 
-    linked = Q(carried_over_from=action)
+    linked = Q(carried_over_from__translation_key=action.translation_key)
     if action.carried_over_from_id:
-        linked |= Q(pk=action.carried_over_from_id)
-    actions = list(exclude_private(ActionPage.objects.live().filter(linked), request))
-    contracts = []
-    if actions:
-        prefixes = {
-            prefix for linked_action in actions for prefix in path_prefixes(linked_action.path)
-        }
-        contracts = list(ContractPage.objects.filter(path__in=prefixes))
-    links = [
-        GenerationLink(
-            linked_action,
-            next((c for c in contracts if linked_action.path.startswith(c.path)), None),
-        )
-        for linked_action in actions
-    ]
-    previous = next((link for link in links if link.action.pk == action.carried_over_from_id), None)
-    return {
-        "previous": previous,
-        "next": [link for link in links if link is not previous],
-    }
+        source = ActionPage.objects.filter(pk=action.carried_over_from_id)
+        linked |= Q(translation_key__in=source.values("translation_key"))
+    # An action sits under an axis, under its contract (parent_page_types): two levels up.
+    contract = ContractPage.objects.filter(
+        path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 2) * Page.steplen)
+    )
+    actions = (
+        exclude_private(ActionPage.objects.live(), request)
+        .filter(linked, locale_id=action.locale_id)
+        .select_related("carried_over_from")
+        .annotate(generation=Subquery(contract.values("generation_label")[:1]))
+        .order_by("path")
+    )
+    links = {"previous": None, "next": []}
+    for linked_action in actions:
+        source = linked_action.carried_over_from
+        if source is not None and source.translation_key == action.translation_key:
+            links["next"].append(linked_action)
+        else:
+            links["previous"] = linked_action
+    return links

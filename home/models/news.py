@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.feeds import PageFeed
+from home.routing import parent_of
 from home.visibility import exclude_private
 
 NEWS_PER_PAGE = 10
@@ -132,11 +133,22 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent()
-        context["related_pages"] = [
-            link.page for link in self.related_pages.filter(page__live=True).select_related("page")
-        ]
+        context["index_page"] = parent_of(request, self)
+        context["related_pages"] = self.localized_related_pages()
         return context
+
+    def localized_related_pages(self):
+        """The related pages in this page's language, live ones only (two queries).
+
+        A translation's links are synchronised from the source and point to the source
+        language's pages: follow them by translation key.
+        """
+        related = self.related_pages.values("page__translation_key", "sort_order")
+        order = {row["page__translation_key"]: row["sort_order"] or 0 for row in related}
+        pages = Page.objects.live().filter(
+            translation_key__in=related.values("page__translation_key"), locale_id=self.locale_id
+        )
+        return sorted(pages, key=lambda page: order[page.translation_key])
 
 
 class NewsRelatedPage(Orderable):
