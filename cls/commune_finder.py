@@ -1,6 +1,5 @@
 """ "Ma commune": find a commune by name or postcode, and what the site's contracts do there."""
 
-import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -10,12 +9,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .commune_names import search_key
+from .communes import INSEE_CODE
 from .models import ActionEvent, ActionPage, Commune, ContractPage
 from .tracker import actions_in_commune
 
 MAX_QUERY_LENGTH = 100
 MAX_SUGGESTIONS = 30
-POSTCODE = re.compile(r"^\d{5}$")
 
 
 @dataclass
@@ -30,16 +29,16 @@ def site_contracts(finder):
 
 
 def find_communes(query, contracts):
-    """Communes matching a name (accents, case, hyphens ignored) or a postcode; those
-    covered by `contracts` first. Case-insensitive equality and prefix lookups on the
-    indexed search_name column: the same on SQLite and PostgreSQL."""
+    """Communes matching a name (accents, case, hyphens ignored), a postcode or an INSEE
+    code; those covered by `contracts` first. Names are compared through the indexed
+    search_name column (equality, prefix): the same on SQLite and PostgreSQL."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     covered = ContractPage.communes.through.objects.filter(
         commune=OuterRef("pk"), contractpage__in=contracts.values("pk")
     )
     communes = Commune.objects.annotate(covered=Exists(covered)).order_by("-covered", "name")
-    if POSTCODE.match(query.replace(" ", "")):
-        code = query.replace(" ", "")
+    code = query.replace(" ", "").upper()
+    if INSEE_CODE.match(code):  # a postcode, or else an INSEE code (11069, 2A004)
         by_postcode = [
             commune
             for commune in communes.filter(postcodes__contains=code)

@@ -138,6 +138,12 @@ def test_a_commune_saved_in_the_admin_gets_its_search_key():
     assert commune.search_name == "ajaccio oeuvre sainte"
 
 
+def test_an_insee_code_typed_in_the_finder_opens_its_page(aude_client):
+    Commune.objects.create(insee_code="2A004", name="Ajaccio")
+    assert search(aude_client, "2a004")["Location"] == "/ma-commune/2A004/"
+    assert aude_client.get("/ma-commune/2A004/").status_code == 200
+
+
 def test_commune_page_queries_do_not_grow_with_the_actions(
     aude_client, django_assert_max_num_queries
 ):
