@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -205,9 +206,14 @@ def test_an_editor_submits_and_only_a_moderator_publishes(
     assert [group.name for group in task.groups.all()] == [
         f"Modérateurs {ruffecois_site.site_name}"
     ]
-    state.current_task_state.task.specific.on_action(
-        state.current_task_state, ruffecois_moderator, "approve"
-    )
+    approve_url = f"/admin/pages/workflow/action/{action.pk}/approve/{state.current_task_state.pk}/"
+    assert editor_client.post(approve_url).status_code in (302, 403)
+    action.refresh_from_db()
+    assert action.title != "Mobilité solidaire (nouvelle version)"  # editors cannot approve
+
+    moderator_client = Client()
+    moderator_client.force_login(ruffecois_moderator)
+    assert moderator_client.post(approve_url).status_code == 302
     action.refresh_from_db()
     assert action.title == "Mobilité solidaire (nouvelle version)"
     assert action.live

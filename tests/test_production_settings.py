@@ -58,6 +58,8 @@ def production_settings(**env):
         ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS must list"),
         ({"CSRF_TRUSTED_ORIGINS": "http://cls.example.org"}, "only list https://"),
         ({"EMAIL_HOST_PASSWORD": "secret"}, "EMAIL_USE_TLS or EMAIL_USE_SSL"),
+        ({"SECRET_KEY": ""}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "trop-court"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "django-insecure-" + "x" * 50}, "SECRET_KEY must be set"),
     ],
 )
