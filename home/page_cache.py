@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -117,10 +118,17 @@ class AnonymousPageCacheMiddleware:
             return self.rebuild(cached)
         response = self.get_response(request)
         if self.is_cacheable_response(request, response):
-            response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"
+            response["Cache-Control"] = self.cache_control()
             cache.set(key, self.freeze(response), timeout)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def cache_control():
+        directives = ["public", f"max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"]
+        if settings.PAGE_CACHE_CDN_SECONDS:
+            directives.append(f"s-maxage={settings.PAGE_CACHE_CDN_SECONDS}")
+        return ", ".join(directives)
 
     @staticmethod
     def is_cacheable_request(request):
@@ -162,6 +170,10 @@ class AnonymousPageCacheMiddleware:
 
 def on_page_change(sender, instance, **kwargs):
     invalidate_page(instance)
+    if settings.WAGTAILFRONTENDCACHE:
+        # Wagtail's frontend_cache purges the published page from the CDN; the pages
+        # listing it (its axis, contract, home page) show it too.
+        purge_pages_from_cache(instance.get_ancestors().live().filter(depth__gt=1))
 
 
 def on_page_deleted(sender, instance, **kwargs):

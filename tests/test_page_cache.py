@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from cls.models import ActionPage, AxisPage, Organisation
 from contacts.models import ContactPage
@@ -78,3 +79,30 @@ def test_a_form_page_with_a_csrf_token_is_never_shared(aude_site):
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     token = first.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     assert token not in second.content.decode()
+
+
+class RecordingCDN(BaseBackend):
+    """A frontend cache backend that remembers what it was asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+def test_behind_a_cdn_pages_say_how_long_it_may_keep_them(aude_client, settings):
+    settings.PAGE_CACHE_CDN_SECONDS = 300
+    response = aude_client.get("/")
+    assert response["Cache-Control"] == "public, max-age=60, s-maxage=300"
+
+
+def test_publishing_an_action_purges_it_and_the_pages_listing_it_from_the_cdn(settings):
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.test_page_cache.RecordingCDN"}}
+    RecordingCDN.purged.clear()
+    action = ActionPage.objects.get(title="Dépistages diabète")
+    axis = action.get_parent()
+    contract = axis.get_parent()
+    action.save_revision().publish()
+    purged = set(RecordingCDN.purged)
+    for page in (action, axis, contract, contract.get_parent()):
+        assert page.full_url in purged
