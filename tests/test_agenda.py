@@ -131,6 +131,18 @@ def test_the_event_page_carries_schema_org_event_data_with_the_paris_offset(
     assert data["startDate"] == "2099-01-14T14:00:00+01:00"
 
 
+def test_the_event_page_has_no_script_the_security_policy_would_block(
+    aude_client, agenda, action, settings
+):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "config.middleware.SecurityHeadersMiddleware"]
+    event = add_event(action, "Atelier", datetime.datetime(2099, 5, 5, 10, tzinfo=PARIS))
+    response = fetch(aude_client, f"/agenda/{event.pk}/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    # JSON-LD is data, never executed: the only inline <script> the page holds.
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", response.content.decode())
+    assert scripts == ['<script type="application/ld+json">']
+
+
 def test_an_event_of_another_site_or_an_unknown_one_is_not_found(
     aude_client, agenda, ruffecois_site
 ):
