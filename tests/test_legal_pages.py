@@ -65,11 +65,11 @@ def test_site_map_reads_the_tree_in_two_queries_whatever_its_size(
     sitemap = SitemapPage.objects.descendant_of(ruffecois_site.root_page).get()
     # One query for the pages, one for the view restrictions that hide private ones.
     with django_assert_num_queries(2):
-        tree = SitemapPage.site_tree(ruffecois_site.root_page)
+        tree = SitemapPage.site_tree(ruffecois_site.root_page, "/")
     for number in range(10):
         ruffecois_site.root_page.add_child(instance=ContentPage(title=f"Page {number}"))
     with django_assert_num_queries(2):
-        SitemapPage.site_tree(ruffecois_site.root_page)
+        SitemapPage.site_tree(ruffecois_site.root_page, "/")
     titles = [page.title for page, _children in tree]
     assert "Contrat Local de Santé du Pays du Ruffécois" in titles
     html = ruffecois_client.get(sitemap.url).content.decode()

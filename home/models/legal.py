@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyStreamBlock
+from home.routing import parent_of
 
 
 class LegalPage(Page):
@@ -117,15 +118,27 @@ class SitemapPage(LegalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tree"] = self.site_tree(self.get_parent())
+        root = parent_of(request, self)
+        context["tree"] = self.site_tree(root, root.get_url(request))
         return context
 
     @staticmethod
-    def site_tree(root):
-        """Nested [(page, children)] of the live public pages under root, one query."""
-        pages = root.get_descendants().live().public().order_by("path")
+    def site_tree(root, root_url):
+        """Nested [(page, children)] of the live public pages under root, one query.
+
+        Each page gets its `link` from its URL path and the root's URL: Wagtail's get_url
+        would compare the path with every site's root, for each page of the tree.
+        """
+        pages = (
+            root.get_descendants()
+            .live()
+            .public()
+            .only("title", "path", "depth", "url_path")
+            .order_by("path")
+        )
         nodes = {root.path: []}
         for page in pages:
+            page.link = root_url + page.url_path[len(root.url_path) :]
             children = []
             parent_path = page.path[: -Page.steplen]
             if parent_path in nodes:  # skip pages below a draft or private parent
