@@ -25,7 +25,6 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 EDITOR_PAGE_ACTIONS = ["add", "change"]
@@ -113,14 +112,3 @@ def setup_site_groups(site, collection_name=None):
     grant(moderators, site.root_page, collection, MODERATOR_PAGE_ACTIONS, MODERATOR_MEDIA_ACTIONS)
     enable_moderation(site, moderators)
     return editors, moderators, collection
-
-
-def pages_the_user_may_explore(pages, request):
-    """Page chooser filter: a site's editors choose among their own site's pages only.
-
-    Wagtail's chooser otherwise lists every site's pages to anyone in the admin.
-    """
-    if request.user.is_superuser:
-        return pages
-    explorable = PagePermissionPolicy().explorable_instances(request.user)
-    return pages.filter(pk__in=explorable.values("pk"))

@@ -2,10 +2,10 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from .admin_choosers import pages_the_user_may_explore
 from .legal_pages import create_legal_pages
 from .link_text import vague_link_texts
 from .models import HomePage
-from .site_groups import pages_the_user_may_explore
 
 
 @hooks.register("after_create_page")
