@@ -5,7 +5,8 @@
 
 Each round sends every query of QUERIES to /recherche/ with Django's test client (view,
 scoping, ranking, excerpts and template), on one bench site per round in turn, and
-prints per query and overall the median and 95th percentile latency, the result count
+prints per query and overall the median and 95th percentile latency, the median CPU time
+of this process (what other loads on the machine change least), the result count
 announced on the page and the number of SQL queries. A first round warms up, unmeasured.
 """
 
@@ -13,6 +14,7 @@ import bench.django_setup  # noqa: F401 - before any model import
 
 # isort: split
 import argparse
+import os
 import re
 import statistics
 import time
@@ -26,6 +28,8 @@ from bench.corpus import bench_hostname
 
 # (label, query string): missing accents, plurals, several words, rare and common words.
 QUERIES = [
+    # The page without a search: its cost (header, menus, footer, filters) is in every row.
+    ("sans recherche", {"q": ""}),
     ("mot courant", {"q": "diabète"}),
     ("sans accent", {"q": "diabete"}),
     ("deux mots", {"q": "Semaine bleue"}),
@@ -51,14 +55,16 @@ def percentile(values, fraction):
 
 
 def measure(client, params):
+    """Wall time and this process's CPU time (less sensitive to other loads) in ms."""
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get("/recherche/", params)
         elapsed = (time.perf_counter() - started) * 1000
+        cpu = (time.process_time() - cpu_started) * 1000
     if response.status_code != 200:
         raise SystemExit(f"/recherche/ {params} answered {response.status_code}")
     found = COUNT.search(response.content.decode())
-    return elapsed, int(found.group(1)) if found else 0, len(queries)
+    return elapsed, cpu, int(found.group(1)) if found else 0, len(queries)
 
 
 def main():
@@ -76,24 +82,36 @@ def main():
     for params in dict(QUERIES).values():
         measure(clients[0], params)  # warm-up
     latencies = {label: [] for label, _params in QUERIES}
+    cpu_times = {label: [] for label, _params in QUERIES}
     counts, query_counts = {}, {}
+    load_before = os.getloadavg()[0]
     for round_number in range(options.rounds):
         client = clients[round_number % len(clients)]
         for label, params in QUERIES:
-            elapsed, counts[label], query_counts[label] = measure(client, params)
+            elapsed, cpu, counts[label], query_counts[label] = measure(client, params)
             latencies[label].append(elapsed)
-    print(f"{len(hosts)} sites, {options.rounds} rounds, one site per round")
-    print(f"{'query':<24} {'params':<42} {'median':>7} {'p95':>7} {'results':>7} {'SQL':>4}")
+            cpu_times[label].append(cpu)
+    print(
+        f"{len(hosts)} sites, {options.rounds} rounds (one site each), load average "
+        f"{load_before:.1f} → {os.getloadavg()[0]:.1f}; times in ms, results on the last site"
+    )
+    print(
+        f"{'query':<22} {'median':>7} {'p95':>7} {'CPU med':>8} {'results':>7} {'SQL':>4}  params"
+    )
     for label, params in QUERIES:
         values = latencies[label]
         print(
-            f"{label:<24} {str(params):<42} {statistics.median(values):7.1f} "
-            f"{percentile(values, 0.95):7.1f} {counts[label]:7d} {query_counts[label]:4d}"
+            f"{label:<22} {statistics.median(values):7.1f} {percentile(values, 0.95):7.1f} "
+            f"{statistics.median(cpu_times[label]):8.1f} {counts[label]:7d} "
+            f"{query_counts[label]:4d}  {params}"
         )
-    every = [value for values in latencies.values() for value in values]
+    searches = [label for label, params in QUERIES if params["q"]]
+    every = [value for label in searches for value in latencies[label]]
+    every_cpu = [value for label in searches for value in cpu_times[label]]
     print(
-        f"{'all':<24} {'':<42} {statistics.median(every):7.1f} "
-        f"{percentile(every, 0.95):7.1f}   (ms; {len(every)} requests)"
+        f"{'all searches':<22} {statistics.median(every):7.1f} {percentile(every, 0.95):7.1f} "
+        f"{statistics.median(every_cpu):8.1f}  ({len(every)} requests; CPU p95 "
+        f"{percentile(every_cpu, 0.95):.1f})"
     )
 
 
