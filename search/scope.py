@@ -8,27 +8,37 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
 from cls.models import DocumentCollectionPage
+from home.i18n import get_active_locale
+from home.page_cache import cached_site_data
 
 
 class SiteScope:
-    """The pages and documents of one site that a visitor may find, in one language.
+    """The pages and documents of the request's site that a visitor may find, in its language.
 
-    Built once per search: the root, the private sections and the documents are each
-    looked up once, however many queries the search then makes.
+    The root, the private sections and the published documents change only with the
+    site's content: they are kept per content version (home/page_cache.py), so a search
+    only queries for its matches.
     """
 
-    def __init__(self, site, locale):
+    def __init__(self, request, site):
+        self.request = request
         self.site = site
-        self.locale = locale
+        self.locale = get_active_locale(request)
+
+    def cached(self, name, build):
+        return cached_site_data(self.request, f"search-{name}", build)
 
     @cached_property
     def root(self):
-        return self.site.root_page.get_translation_or_none(self.locale) or self.site.root_page
+        return self.cached(
+            "root",
+            lambda: self.site.root_page.get_translation_or_none(self.locale) or self.site.root_page,
+        )
 
     @cached_property
     def private_pages(self):
-        """Q matching the pages under a view restriction (Wagtail's, read once)."""
-        return Page.objects.private_q()
+        """Q matching the pages under a view restriction (Wagtail's)."""
+        return self.cached("private-pages", Page.objects.private_q)
 
     def pages(self, model=Page):
         """Live, public pages of the site in this language, of one page model (all by default)."""
@@ -37,6 +47,9 @@ class SiteScope:
 
     @cached_property
     def document_ids(self):
+        return self.cached("documents", self.published_document_ids)
+
+    def published_document_ids(self):
         """Ids of the documents that the site's live pages link to or list.
 
         A document is published on a site when one of its live public pages (any

@@ -7,7 +7,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
-from home.i18n import get_active_locale
 
 from .highlight import highlighted_excerpt
 from .scope import SiteScope
@@ -98,7 +97,9 @@ def describe_results(request, hits, query):
 
 
 def selected_filters(request, scope):
-    axes = list(scope.pages(AxisPage).only("title", "path", "depth").order_by("path"))
+    axes = scope.cached(
+        "axes", lambda: list(scope.pages(AxisPage).only("title", "path", "depth").order_by("path"))
+    )
     axis_id = request.GET.get("axe", "")
     status = request.GET.get("statut", "")
     return {
@@ -115,7 +116,7 @@ def search(request):
     if result_type not in RESULT_TYPES:
         result_type = ""
     site = Site.find_for_request(request)
-    scope = SiteScope(site, get_active_locale(request)) if site else None
+    scope = SiteScope(request, site) if site else None
     filters = selected_filters(request, scope) if scope else {"axes": []}
     hits = []
     words = search_words(query)

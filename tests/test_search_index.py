@@ -1,10 +1,12 @@
-"""The search index: which engine it uses, and that publishing keeps it up to date."""
+"""The search index: which engine it uses, and that changes reach visitors at once."""
 
 import pytest
 from django.db import connection
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from cls.models import ActionPage, AxisPage
+from home.demo.builder import get_or_create_document
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +46,18 @@ def test_a_visitor_finds_what_is_published_and_no_longer_what_is_unpublished(aud
 
     action.unpublish()
     assert "Atelier cuisine de saison" not in search(aude_client, "xylophoniste")
+
+
+def test_a_new_document_and_a_private_collection_apply_at_once_despite_the_cache(
+    ruffecois_client,
+):
+    title = "Relevé de conclusions du 5 mai 2026"
+    # The first search keeps the site's published documents in the cache…
+    assert title not in search(ruffecois_client, "conclusions")
+    collection = Collection.objects.get(name="CLS du Pays du Ruffécois")
+    get_or_create_document(collection, title, ["Conclusions du comité de pilotage."], "rc.pdf")
+    # …until the content changes: a new document of a listed collection is found,
+    assert title in search(ruffecois_client, "conclusions")
+    # and one made private disappears.
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    assert title not in search(ruffecois_client, "conclusions")
