@@ -66,7 +66,8 @@ def test_a_document_is_stored_in_the_bucket_and_served_by_django(
 ):
     collection = Collection.get_first_root_node().add_child(name="Comptes-rendus")
     content = make_pdf("Diagnostic local de santé", ["Synthèse"])
-    document = add_document(collection, "Diagnostic", content, "diagnostic.pdf")
+    # A name no other test stores on disk: the check below looks for it there.
+    document = add_document(collection, "Diagnostic", content, "diagnostic-compartiment.pdf")
 
     assert stored_bytes(bucket, document.file.name) == content
     assert not (Path(settings.MEDIA_ROOT) / document.file.name).exists()
