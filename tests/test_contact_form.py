@@ -280,3 +280,10 @@ def test_the_purge_removes_only_messages_older_than_the_retention(contact_page):
     remaining = [submission.form_data["m"] for submission in ContactSubmission.objects.all()]
     assert sorted(remaining) == ["nouveau", "récent"]
     assert "2 message(s) older than 200 days deleted" in output.getvalue()
+
+
+def test_a_refused_message_is_shown_back_exactly_as_typed(aude_client, contact_page):
+    typed = "Bonjour,\n\n    1. le diagnostic\n    2. les comptes-rendus\n\nMerci"
+    html = post(aude_client, contact_page, message(votre_message=typed, votre_nom=""))
+    # The page's whitespace is trimmed (home/html_whitespace.py), never the visitor's text.
+    assert f">\n{typed}</textarea>" in html or f">{typed}</textarea>" in html
