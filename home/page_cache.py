@@ -8,6 +8,8 @@ an axis page never outlives a change of one of its actions, and several servers
 sharing the cache (Redis) agree without any purge list.
 """
 
+import secrets
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -40,12 +42,18 @@ def site_generation_key(hostname):
     return f"page-cache:generation:{hostname}"
 
 
+def first_generation():
+    # Random rather than 0: after the shared cache is emptied (Redis restarted), versions
+    # start anew and must not meet what processes still remember of the old ones.
+    return secrets.randbits(48)
+
+
 def bump(key):
-    cache.add(key, 0, timeout=None)
+    cache.add(key, first_generation(), timeout=None)
     try:
         cache.incr(key)
     except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=None)
+        cache.set(key, first_generation(), timeout=None)
 
 
 def invalidate_page(page):
@@ -64,9 +72,10 @@ def content_version(request):
         hostname = request.get_host().split(":")[0]
         site_key = site_generation_key(hostname)
         generations = cache.get_many([GLOBAL_GENERATION, site_key])
-        request._content_version = (
-            f"{generations.get(GLOBAL_GENERATION, 0)}:{generations.get(site_key, 0)}"
-        )
+        for key in {GLOBAL_GENERATION, site_key} - generations.keys():
+            cache.add(key, first_generation(), timeout=None)
+            generations[key] = cache.get(key)
+        request._content_version = f"{generations[GLOBAL_GENERATION]}:{generations[site_key]}"
     return request._content_version
 
 
@@ -95,11 +104,29 @@ def cached_site_data(request, name, build):
         key = ":".join(
             ["site-data", name, content_version(request), get_language() or "", request.get_host()]
         )
-        known[name] = cache.get(key)
+        known[name] = _recent_site_data.get(key)
+        if known[name] is None:
+            known[name] = cache.get(key)
         if known[name] is None:
             known[name] = build()
             cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
+        remember_site_data(key, known[name])
     return known[name]
+
+
+# Site data of recent content versions, kept by each process too: what the shared cache
+# holds, without a round trip and unpickling for each item on every page. The keys carry
+# the content version, read from the shared cache once per request, so a change made
+# through another server is seen at once. The values are shared between requests: read
+# them, never modify them.
+_recent_site_data = {}
+RECENT_SITE_DATA_LIMIT = 2000
+
+
+def remember_site_data(key, value):
+    if len(_recent_site_data) >= RECENT_SITE_DATA_LIMIT:
+        _recent_site_data.clear()  # older versions go; current ones come back one by one
+    _recent_site_data[key] = value
 
 
 class AnonymousPageCacheMiddleware:

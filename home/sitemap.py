@@ -10,11 +10,13 @@ from operator import or_
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from home.routing import find_site
 
 
 def sitemap(request):
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         raise Http404
     roots = site.root_page.get_translations(inclusive=True)

@@ -4,9 +4,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
+from home.routing import find_site
 
 from .highlight import highlighted_excerpt
 from .scope import SiteScope
@@ -115,7 +116,7 @@ def search(request):
     result_type = request.GET.get("type", "")
     if result_type not in RESULT_TYPES:
         result_type = ""
-    site = Site.find_for_request(request)
+    site = find_site(request)
     scope = SiteScope(request, site) if site else None
     filters = selected_filters(request, scope) if scope else {"axes": []}
     hits = []

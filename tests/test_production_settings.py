@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from config.redis_cache import ReusedClientRedisCache
+from tests.production_servers import TEST_REDIS_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 SAFE_ENVIRONMENT = {
     "SECRET_KEY": "prod-" + "abcdefghij0123456789" * 3,
@@ -72,9 +75,22 @@ def test_production_refuses_to_start_with_an_unsafe_value(unsafe, message):
 def test_redis_url_gives_a_shared_cache():
     cache = production_settings(REDIS_URL="redis://127.0.0.1:6379/5")["CACHES"]["default"]
     assert cache == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.ReusedClientRedisCache",
         "LOCATION": "redis://127.0.0.1:6379/5",
     }
+
+
+def test_the_redis_cache_keeps_one_client_and_round_trips_values():
+    redis_cache = ReusedClientRedisCache(TEST_REDIS_URL, {"KEY_PREFIX": "client-reuse-test"})
+    redis_cache.set("key", {"menu": ["Accueil"]}, timeout=10)
+    assert redis_cache.get("key") == {"menu": ["Accueil"]}
+    assert redis_cache.get_many(["key", "absent"]) == {"key": {"menu": ["Accueil"]}}
+    redis_cache.delete("counter")
+    assert redis_cache.add("counter", 1, timeout=10)
+    assert redis_cache.incr("counter") == 2
+    assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
+    redis_cache.delete_many(["key", "counter"])
+    assert redis_cache.get("key") is None
 
 
 def test_safe_defaults_without_optional_services():

@@ -200,7 +200,8 @@ class ActionPage(Page):
         context["partners"] = self.partners.select_related("organisation")
         context["funders"] = self.funders.select_related("organisation")
         context["related_documents"] = [
-            link.document for link in self.documents.select_related("document")
+            link.document
+            for link in self.documents.select_related("document").defer("document__extracted_text")
         ]
         context["events"] = self.events.select_related("commune")
         context["generation_links"] = carried_over_links(self, request)

@@ -117,7 +117,8 @@ class AxisPage(Page):
             .order_by("path")
         )
         context["related_documents"] = [
-            link.document for link in self.documents.select_related("document")
+            link.document
+            for link in self.documents.select_related("document").defer("document__extracted_text")
         ]
         context["contact"] = self.contract_contact()
         return context

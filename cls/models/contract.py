@@ -178,6 +178,8 @@ class ContractPage(RoutablePageMixin, Page):
         "contact__organisation",
         "contact__photo",
     ]
+    # Document text kept for the search index: long, never shown.
+    route_defer = ["contract_document__extracted_text", "diagnostic_document__extracted_text"]
 
     @cached_property
     def territory_communes(self):
@@ -220,11 +222,15 @@ class ContractPage(RoutablePageMixin, Page):
         from .axis import AxisPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["axes"] = exclude_private(AxisPage.objects.live().child_of(self), request).order_by(
-            "path"
+        context["axes"] = (
+            exclude_private(AxisPage.objects.live().child_of(self), request)
+            .defer_streamfields()
+            .order_by("path")
         )
         context["partners"] = self.partners.select_related("organisation__logo")
-        context["amendments"] = self.amendments.select_related("document")
+        context["amendments"] = self.amendments.select_related("document").defer(
+            "document__extracted_text"
+        )
         context["resources"] = exclude_private(
             self.get_children().live().type(DocumentCollectionPage, ContentPage), request
         )

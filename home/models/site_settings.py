@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -98,9 +100,11 @@ class SiteSettings(BaseSiteSetting):
         # Read by every page: kept with the site's cached data instead of queried each time.
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
-            site_settings = cached_site_data(
+            shared = cached_site_data(
                 request, "settings", lambda: cls.for_site(Site.find_for_request(request))
             )
+            # Wagtail keeps the request on the instance: give each request its own copy.
+            site_settings = copy.copy(shared)
             site_settings._request = request
             setattr(request, attr_name, site_settings)
         return getattr(request, attr_name)
