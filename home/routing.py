@@ -51,23 +51,27 @@ def localized_root(request):
 
 
 def page_url(request, page):
-    """`page.get_url(request)`, straight from the url_path for pages of the site's tree.
+    """`page.get_url(request)`, straight from the url_path for pages of the site's tree."""
+    return url_below_root(request, page.url_path) or page.get_url(request)
+
+
+def url_below_root(request, url_path):
+    """The URL of the page at `url_path` if it is below the request's localized root, else None.
 
     Wagtail compares each page with every site's root path and reverses the URL pattern
     for every link; a list of 40 action cards on a server of 60 sites felt it. A page
-    below the request's localized root has the root's URL followed by the rest of its
-    url_path, quoted as `reverse()` would.
+    below the localized root has the root's URL followed by the rest of its url_path,
+    quoted as `reverse()` would.
     """
     root = localized_root(request) if request is not None else None
-    if root is None or not page.url_path.startswith(root.url_path):
-        return page.get_url(request)
+    if root is None or not url_path.startswith(root.url_path):
+        return None
     if not hasattr(request, _ROOT_URL_ATTR):
         setattr(request, _ROOT_URL_ATTR, root.get_url(request))
     root_url = getattr(request, _ROOT_URL_ATTR)
     if root_url is None:
-        return page.get_url(request)
-    rest = page.url_path[len(root.url_path) :]
-    return root_url + quote(rest, safe=RFC3986_SUBDELIMS + "/~:@")
+        return None
+    return root_url + quote(url_path[len(root.url_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
 
 
 def route_for_request(request, path):

@@ -12,9 +12,8 @@ EXCERPT_LENGTH = 220
 MIN_TERM_LENGTH = 2
 
 
-@functools.lru_cache(maxsize=8192)
 def fold(word):
-    """The word without accents, in lower case ("Été" → "ete"); texts repeat their words."""
+    """The word without accents, in lower case ("Été" → "ete")."""
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -30,21 +29,58 @@ def search_terms(query):
     return terms
 
 
+# The letters a folded term stands for: "depist" finds "Dépistage" (case is ignored too).
+ACCENTED_LETTERS = {
+    "a": "aàâäáãå",
+    "c": "cç",
+    "e": "eéèêë",
+    "i": "iîïíì",
+    "n": "nñ",
+    "o": "oôöóòõ",
+    "u": "uùûüú",
+    "y": "yÿý",
+}
+
+
+@functools.lru_cache(maxsize=256)
+def words_starting_with(terms):
+    """A pattern of the words beginning with one of the (folded) terms, whatever their accents.
+
+    One regular expression over the text instead of folding each of its words in Python:
+    the text of a document can be long.
+    """
+    alternatives = [
+        "".join(
+            f"[{ACCENTED_LETTERS[letter]}]" if letter in ACCENTED_LETTERS else re.escape(letter)
+            for letter in term
+        )
+        for term in sorted(terms, key=len, reverse=True)
+    ]
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\w*", re.IGNORECASE)
+
+
 def match_spans(text, terms):
     """(start, end) spans of the words of `text` that begin with one of the terms."""
-    prefixes = tuple(terms)
-    return [
-        word.span() for word in re.finditer(r"\w+", text) if fold(word.group()).startswith(prefixes)
-    ]
+    if not terms:
+        return []
+    return [match.span() for match in words_starting_with(frozenset(terms)).finditer(text)]
 
 
-def plain_text(value):
-    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
+def plain_text(value, is_html):
+    text = str(value or "")
+    if is_html:
+        text = html.unescape(strip_tags(text))
+    # Composed accents (NFC), as the pattern expects: "é", not "e" and a combining accent.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def highlighted_excerpt(value, query):
-    """Escaped excerpt of `value` around its first match, matches wrapped in <mark>."""
-    text = plain_text(value)
+def highlighted_excerpt(value, query, is_html=True):
+    """Escaped excerpt of `value` around its first match, matches wrapped in <mark>.
+
+    `value` is HTML (rich text, whose tags are dropped) unless `is_html` is false (the
+    text extracted from a document: stripping tags from it would only cost time).
+    """
+    text = plain_text(value, is_html)
     spans = match_spans(text, search_terms(query))
     start = 0
     if spans and spans[0][0] > EXCERPT_LENGTH // 3:

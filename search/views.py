@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
-from home.routing import find_site
+from home.routing import find_site, page_url
 
 from .highlight import highlighted_excerpt
 from .scope import SiteScope
@@ -79,7 +79,7 @@ def describe_results(request, hits, query):
                 {
                     "kind": page._meta.verbose_name,
                     "title": page.title,
-                    "url": page.get_url(request),
+                    "url": page_url(request, page),
                     "excerpt": highlighted_excerpt(text, query),
                 }
             )
@@ -91,7 +91,7 @@ def describe_results(request, hits, query):
                     "kind": _("document"),
                     "title": document.title,
                     "document": document,
-                    "excerpt": highlighted_excerpt(text, query),
+                    "excerpt": highlighted_excerpt(text, query, is_html=False),
                 }
             )
     return results

@@ -107,14 +107,12 @@ class AxisPage(Page):
         return _("Axe %(number)s") % {"number": self.number} if self.number else ""
 
     def get_context(self, request, *args, **kwargs):
-        from .action import ActionPage
+        from .action import ActionPage, action_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["actions"] = (
-            exclude_private(ActionPage.objects.live().child_of(self), request)
-            .select_related("pilot")
-            .defer_streamfields()
-            .order_by("path")
+        context["actions"] = action_cards(
+            exclude_private(ActionPage.objects.live().child_of(self), request).order_by("path"),
+            request,
         )
         context["related_documents"] = [
             link.document

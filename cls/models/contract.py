@@ -14,6 +14,7 @@ from home.models import ContentPage
 from home.visibility import exclude_private
 
 from .documents import DocumentCollectionPage
+from .generations import site_has_generations
 from .snippets import PartnerRole
 
 
@@ -174,7 +175,6 @@ class ContractPage(RoutablePageMixin, Page):
         "contract_document",
         "diagnostic_document",
         "map_image",
-        "previous_generation",
         "contact__organisation",
         "contact__photo",
     ]
@@ -230,6 +230,9 @@ class ContractPage(RoutablePageMixin, Page):
         context["partners"] = self.partners.select_related("organisation__logo")
         context["amendments"] = self.amendments.select_related("document").defer(
             "document__extracted_text"
+        )
+        context["next_generations"] = (
+            self.next_generations.live() if site_has_generations(request) else []
         )
         context["resources"] = exclude_private(
             self.get_children().live().type(DocumentCollectionPage, ContentPage), request

@@ -4,7 +4,32 @@ from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
+from home.page_cache import cached_site_data
+from home.routing import localized_root
 from home.visibility import exclude_private
+
+
+def site_has_generations(request):
+    """Whether a contract or an action of the request's site continues an earlier one.
+
+    Kept with the site's cached data: most sites have a single contract, and their pages
+    then need not look for other generations.
+    """
+    from .action import ActionPage
+    from .contract import ContractPage
+
+    root = localized_root(request) if request is not None else None
+    if root is None:
+        return True
+
+    def build():
+        below_root = Q(path__startswith=root.path)
+        return (
+            ContractPage.objects.filter(below_root, previous_generation__isnull=False).exists()
+            or ActionPage.objects.filter(below_root, carried_over_from__isnull=False).exists()
+        )
+
+    return cached_site_data(request, "has-generations", build)
 
 
 def generation_rank(contract, by_pk):
@@ -41,6 +66,9 @@ def carried_over_links(action, request):
     from .action import ActionPage
     from .contract import ContractPage
 
+    links = {"previous": None, "next": []}
+    if not action.carried_over_from_id and not site_has_generations(request):
+        return links
     linked = Q(carried_over_from__translation_key=action.translation_key)
     if action.carried_over_from_id:
         source = ActionPage.objects.filter(pk=action.carried_over_from_id)
@@ -56,7 +84,6 @@ def carried_over_links(action, request):
         .annotate(generation=Subquery(contract.values("generation_label")[:1]))
         .order_by("path")
     )
-    links = {"previous": None, "next": []}
     for linked_action in actions:
         source = linked_action.carried_over_from
         if source is not None and source.translation_key == action.translation_key:

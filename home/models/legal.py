@@ -7,7 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyStreamBlock
-from home.routing import parent_of
+from home.routing import parent_of, url_below_root
+from home.visibility import exclude_private
 
 
 class LegalPage(Page):
@@ -118,30 +119,27 @@ class SitemapPage(LegalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        root = parent_of(request, self)
-        context["tree"] = self.site_tree(root, root.get_url(request))
+        context["tree"] = self.site_tree(parent_of(request, self), request)
         return context
 
     @staticmethod
-    def site_tree(root, root_url):
-        """Nested [(page, children)] of the live public pages under root, one query.
+    def site_tree(root, request):
+        """Nested [(page, children)] of the live public pages under root, in one query.
 
-        Each page gets its `link` from its URL path and the root's URL: Wagtail's get_url
-        would compare the path with every site's root, for each page of the tree.
+        Each page is a {"title", "link"} dict read from a row: building 300 Page objects
+        took longer than the query and the template together.
         """
-        pages = (
-            root.get_descendants()
-            .live()
-            .public()
-            .only("title", "path", "depth", "url_path")
+        rows = (
+            exclude_private(root.get_descendants().live(), request)
             .order_by("path")
+            .values_list("title", "path", "url_path")
         )
         nodes = {root.path: []}
-        for page in pages:
-            page.link = root_url + page.url_path[len(root.url_path) :]
+        for title, path, url_path in rows:
             children = []
-            parent_path = page.path[: -Page.steplen]
+            parent_path = path[: -Page.steplen]
             if parent_path in nodes:  # skip pages below a draft or private parent
-                nodes[parent_path].append((page, children))
-                nodes[page.path] = children
+                link = url_below_root(request, url_path)
+                nodes[parent_path].append(({"title": title, "link": link}, children))
+                nodes[path] = children
         return nodes[root.path]
