@@ -219,13 +219,12 @@ class ContractPage(RoutablePageMixin, Page):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from .axis import AxisPage
+        from .axis import AxisPage, axis_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["axes"] = (
-            exclude_private(AxisPage.objects.live().child_of(self), request)
-            .defer_streamfields()
-            .order_by("path")
+        context["axes"] = axis_cards(
+            exclude_private(AxisPage.objects.live().child_of(self), request).order_by("path"),
+            request,
         )
         context["partners"] = self.partners.select_related("organisation__logo")
         context["amendments"] = self.amendments.select_related("document").defer(
