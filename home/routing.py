@@ -18,7 +18,6 @@ from home.page_cache import cached_site_data
 from home.visibility import restricted_paths
 
 _ROOT_ATTR = "_cls_site_root"
-_ROOT_URL_ATTR = "_cls_site_root_url"
 _ROUTE_ATTR = "_cls_route"
 
 
@@ -66,9 +65,7 @@ def url_below_root(request, url_path):
     root = localized_root(request) if request is not None else None
     if root is None or not url_path.startswith(root.url_path):
         return None
-    if not hasattr(request, _ROOT_URL_ATTR):
-        setattr(request, _ROOT_URL_ATTR, root.get_url(request))
-    root_url = getattr(request, _ROOT_URL_ATTR)
+    root_url = cached_site_data(request, "root-url", lambda: root.get_url(request))
     if root_url is None:
         return None
     return root_url + quote(url_path[len(root.url_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
