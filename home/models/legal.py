@@ -124,9 +124,9 @@ class SitemapPage(LegalPage):
 
     @staticmethod
     def site_tree(root, request):
-        """Nested [(page, children)] of the live public pages under root, in one query.
+        """Nested [(node, children)] of the live public pages under root, in one query.
 
-        Each page is a {"title", "link"} dict read from a row: building 300 Page objects
+        Each node is a {"title", "link"} dict read from a row: building 300 Page objects
         took longer than the query and the template together.
         """
         rows = (

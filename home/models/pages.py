@@ -104,10 +104,9 @@ class HomePage(Page):
                 "-start_date"
             )
         )
-        # Usually one of the contracts just read: no query for it.
-        context["featured_contract"] = next(
-            (c for c in context["contracts"] if c.pk == self.featured_contract_id), None
-        ) or (self.featured_contract if self.featured_contract_id else None)
+        # Usually one of the contracts just read: then no query for it.
+        featured = [c for c in context["contracts"] if c.pk == self.featured_contract_id]
+        context["featured_contract"] = featured[0] if featured else self.featured_contract
         if len(context["contracts"]) > 1:  # the timeline lists each generation's amendments
             prefetch_related_objects(context["contracts"], "amendments")
             context["generations"] = in_generation_order(context["contracts"])
