@@ -96,13 +96,9 @@ def route_below(root, request, path_components):
     model = pages[-1].specific_class
     if model is None:  # its app was removed
         raise Http404
-    # Page types name the foreign keys their template shows (pilot, contact…) and what
-    # of those it does not show.
-    page = (
-        model.objects.select_related(*getattr(model, "route_select_related", ()))
-        .defer(*getattr(model, "route_defer", ()))
-        .get(pk=pages[-1].pk)
-    )
+    # Page types name the foreign keys their template shows (pilot, contact…).
+    related = getattr(model, "route_select_related", ())
+    page = model.objects.select_related(*related).get(pk=pages[-1].pk)
     remember_route(request, page, pages[:-1])
     return page.route(request, path_components[page.depth - root.depth :])
 
