@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.models import ContentPage, SiteSettings
+from cls.models import AgendaPage
+from home.models import ContentPage, NewsIndexPage, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +44,20 @@ def test_the_menu_is_read_from_the_cache_after_the_first_visit(
         aude_client.get("/")
     menu_filter = '"wagtailcore_page"."show_in_menus" AND'
     assert not [query for query in captured if menu_filter in query["sql"]]
+
+
+def test_the_home_page_follows_its_news_index_and_agenda_at_once(aude_client, aude_site):
+    """The home page finds its news index and agenda once per content version."""
+    html = aude_client.get("/").content.decode()
+    assert "Toutes les actualités" in html
+    news_index = NewsIndexPage.objects.child_of(aude_site.root_page).get()
+    news_index.unpublish()
+    assert "Toutes les actualités" not in aude_client.get("/").content.decode()
+    news_index.save_revision().publish()
+    assert "Toutes les actualités" in aude_client.get("/").content.decode()
+
+    agenda = AgendaPage.objects.child_of(aude_site.root_page).get()
+    agenda_link = f'href="{agenda.relative_url(aude_site)}"'
+    assert agenda_link in aude_client.get("/").content.decode()
+    agenda.unpublish()
+    assert agenda_link not in aude_client.get("/").content.decode()

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.feeds import PageFeed
+from home.sections import site_section
 from home.visibility import exclude_private
 
 from ..events import json_ld, location_text, to_ical
@@ -85,8 +86,8 @@ class AgendaPage(RoutablePageMixin, Page):
 
     @classmethod
     def next_events(cls, home, request, count=3):
-        """A site's agenda and its next events, for the home page (two queries at most)."""
-        agenda = exclude_private(cls.objects.live().child_of(home), request).first()
+        """A site's agenda and its next events, for the home page (one query at most)."""
+        agenda = site_section(home, cls, request)
         if agenda is None:
             return None, []
         return agenda, agenda.with_urls(list(agenda.upcoming_events(request)[:count]), request)

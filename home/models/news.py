@@ -18,6 +18,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.feeds import PageFeed
 from home.routing import parent_of
+from home.sections import site_section
 from home.visibility import exclude_private
 
 NEWS_PER_PAGE = 10
@@ -168,8 +169,8 @@ class NewsRelatedPage(Orderable):
 
 
 def latest_news(home, request, count=3):
-    """The site's news index and its newest live, public news (two queries at most)."""
-    index_page = exclude_private(NewsIndexPage.objects.live().child_of(home), request).first()
+    """The site's news index and its newest live, public news (one query at most)."""
+    index_page = site_section(home, NewsIndexPage, request)
     if index_page is None:
         return None, []
     return index_page, list(index_page.news(request)[:count])
