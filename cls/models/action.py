@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
 from home.routing import parent_of, url_below_root
 
@@ -229,9 +230,10 @@ class ActionPage(Page):
         verbose_name_plural = _("fiches action")
 
     # Foreign keys the page shows, fetched with it by HomePage.route.
-    route_select_related = ["pilot", "contact__organisation", "contact__photo"]
+    route_select_related = ["pilot"]
 
     def get_context(self, request, *args, **kwargs):
+        self.contact = ContactCard.for_display(self.contact_id)
         context = super().get_context(request, *args, **kwargs)
         context["axis"] = parent_of(request, self)
         context["partners"] = self.partners.select_related("organisation")

@@ -227,12 +227,7 @@ class ContractPage(RoutablePageMixin, Page):
         documents = SiteDocument.objects.defer("extracted_text").in_bulk(filter(None, document_ids))
         self.contract_document = documents.get(self.contract_document_id)
         self.diagnostic_document = documents.get(self.diagnostic_document_id)
-        if self.contact_id:
-            self.contact = (
-                ContactCard.objects.select_related("organisation", "photo")
-                .filter(pk=self.contact_id)
-                .first()
-            )
+        self.contact = ContactCard.for_display(self.contact_id)
 
     def get_context(self, request, *args, **kwargs):
         from .axis import AxisPage, axis_cards
