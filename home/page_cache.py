@@ -107,10 +107,10 @@ def cached_site_data(request, name, build):
         known[name] = _recent_site_data.get(key)
         if known[name] is None:
             known[name] = cache.get(key)
-        if known[name] is None:
-            known[name] = build()
-            cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
-        remember_site_data(key, known[name])
+            if known[name] is None:
+                known[name] = build()
+                cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
+            remember_site_data(key, known[name])
     return known[name]
 
 

@@ -10,6 +10,7 @@ from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 from cls.models import DocumentCollectionPage
 from home.i18n import get_active_locale
 from home.page_cache import cached_site_data
+from home.routing import localized_root
 
 
 class SiteScope:
@@ -28,12 +29,9 @@ class SiteScope:
     def cached(self, name, build):
         return cached_site_data(self.request, f"search-{name}", build)
 
-    @cached_property
+    @property
     def root(self):
-        return self.cached(
-            "root",
-            lambda: self.site.root_page.get_translation_or_none(self.locale) or self.site.root_page,
-        )
+        return localized_root(self.request)
 
     @cached_property
     def private_pages(self):
