@@ -174,9 +174,7 @@ class ContractPage(RoutablePageMixin, Page):
 
     # Foreign keys the page shows, fetched with it by HomePage.route.
     route_select_related = [
-        "contract_document",
-        "diagnostic_document",
-        "map_image",
+        "map_image",  # the key documents and the contact: load_key_documents_and_contact
     ]
 
     @cached_property
