@@ -19,6 +19,8 @@ SAFE_ENVIRONMENT = {
 PRODUCTION_VARIABLES = [
     *SAFE_ENVIRONMENT,
     "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "DATABASE_PREPARED_STATEMENTS",
     "EMAIL_HOST_PASSWORD",
     "EMAIL_USE_TLS",
     "REDIS_URL",
@@ -91,6 +93,16 @@ def test_the_redis_cache_keeps_one_client_and_round_trips_values():
     assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
     redis_cache.delete_many(["key", "counter"])
     assert redis_cache.get("key") is None
+
+
+def test_postgresql_connections_prepare_their_statements_unless_told_not_to():
+    postgres = {"DATABASE_URL": "postgres://cls@db.example.org:5432/cls"}
+    database = production_settings(**postgres)["DATABASES"]["default"]
+    assert database["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 2}
+    assert database["CONN_MAX_AGE"] > 0  # prepared statements live as long as the connection
+    pooled = production_settings(**postgres, DATABASE_PREPARED_STATEMENTS="false")
+    assert "OPTIONS" not in pooled["DATABASES"]["default"]
+    assert "OPTIONS" not in production_settings()["DATABASES"]["default"]  # SQLite
 
 
 def test_safe_defaults_without_optional_services():

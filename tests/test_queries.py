@@ -136,3 +136,15 @@ def test_english_pages_stay_within_the_budget(aude_client, aude_pages):
     assert {"home", "contract", "axis"} <= english.keys()
     counts = query_counts(aude_client, {k: p for k, p in english.items() if p.live})
     assert max(counts.values()) <= BUDGET, counts
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own statements")
+def test_postgresql_reuses_the_plans_of_the_queries_pages_repeat(aude_client):
+    """Pages repeat the same statements with other values: PostgreSQL plans them once per
+    connection (settings: server-side binding, prepare_threshold)."""
+    for _ in range(3):
+        assert aude_client.get("/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('FROM "home_homepage"' in statement for statement in prepared)

@@ -103,6 +103,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
+
+def env_flag(name, default=""):
+    return os.environ.get(name, default).lower() in {"1", "true", "yes"}
+
+
 # SQLite is the embedded default; DATABASE_URL (postgres://…) selects PostgreSQL.
 DATABASES = {
     "default": dj_database_url.parse(
@@ -110,6 +115,13 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server let psycopg prepare the statements a persistent
+    # connection runs again and again (a page's routing, lists, menus): PostgreSQL then
+    # skips planning them, which took 0.1-0.5 ms per query. DATABASE_PREPARED_STATEMENTS
+    # =false turns it off, for a connection pooler that cannot keep prepared statements.
+    if env_flag("DATABASE_PREPARED_STATEMENTS", "true"):
+        DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -8,14 +8,11 @@ from django.core.exceptions import ImproperlyConfigured
 from config.media_storage import object_storage
 
 from .base import *  # noqa: F403
+from .base import env_flag
 
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_flag(name, default=""):
-    return os.environ.get(name, default).lower() in {"1", "true", "yes"}
 
 
 DEBUG = env_flag("DJANGO_DEBUG")
