@@ -118,10 +118,15 @@ def test_visitors_filter_by_year_and_type_without_javascript(
     by_year = html_of(ruffecois_client, collection_page.url, year="2017")
     assert "Évaluation finale" in by_year and "Compte-rendu n° 7" in by_year
     assert "Compte-rendu n° 6" not in by_year
+    assert "2 documents" in by_year
     assert '<option value="2017" selected>2017</option>' in by_year
 
     by_type = html_of(ruffecois_client, collection_page.url, type="evaluation")
     assert "Évaluation finale" in by_type and "Compte-rendu n° 7" not in by_type
+    assert "1 document<" in by_type
+
+    both = html_of(ruffecois_client, collection_page.url, type="compte-rendu", year="2017")
+    assert "1 document<" in both and "Évaluation finale" not in both
 
     none = html_of(ruffecois_client, collection_page.url, type="evaluation", year="2012")
     assert "Aucun document ne correspond à ces filtres." in none
@@ -163,8 +168,9 @@ def test_query_count_does_not_grow_with_the_number_of_documents(
     with_100, html = queries()
     assert "100 documents – page 1 sur 5" in html
     assert len(with_100) == len(with_10)
-    # Types and years offered, the count, the page of documents; then who may see what.
-    assert len([sql for sql in with_100 if "cls_sitedocument" in sql]) == 3
+    # The counts by type and year (filters offered, total), the page of documents; then
+    # who may see what.
+    assert len([sql for sql in with_100 if "cls_sitedocument" in sql]) == 2
     assert len([sql for sql in with_100 if "wagtailcore_collectionviewrestriction" in sql]) == 1
 
 

@@ -22,6 +22,17 @@ class DocumentFilterForm(forms.Form):
             documents = documents.filter(date__year=year)
         return documents
 
+    def count_kept(self, counts):
+        """How many documents filter() keeps, from their counts by (type, year)."""
+        self.is_valid()
+        kept_type, kept_year = self.cleaned_data.get("type"), self.cleaned_data.get("year")
+        return sum(
+            count
+            for (document_type, year), count in counts.items()
+            if (not kept_type or document_type == kept_type)
+            and (not kept_year or year == kept_year)
+        )
+
     @property
     def is_filtering(self):
         return self.is_valid() and any(self.cleaned_data.values())

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -229,13 +229,19 @@ class DocumentCollectionPage(Page):
             documents = documents.filter(date__year=self.year)
         return documents
 
-    def get_filter_form(self, request, documents):
-        """The visitor's filters, offering only the types and years present (one query)."""
-        present = set(
-            documents.order_by().values_list("document_type", ExtractYear("date")).distinct()
-        )
-        types = {document_type for document_type, _year in present}
-        years = sorted({year for _type, year in present if year}, reverse=True)
+    @staticmethod
+    def count_documents(documents):
+        """{(document type, year or None): number of documents}, in one query."""
+        rows = documents.order_by().values_list("document_type", ExtractYear("date"))
+        return {
+            (document_type, year): count
+            for document_type, year, count in rows.annotate(Count("pk"))
+        }
+
+    def get_filter_form(self, request, counts):
+        """The visitor's filters, offering only the types and years present."""
+        types = {document_type for document_type, _year in counts}
+        years = sorted({year for _type, year in counts if year}, reverse=True)
         return DocumentFilterForm(
             request.GET,
             types=[choice for choice in DocumentType.choices if choice[0] in types],
@@ -245,9 +251,12 @@ class DocumentCollectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents = exclude_private_documents(self.get_documents(), request)
-        filter_form = self.get_filter_form(request, documents)
+        counts = self.count_documents(documents)
+        filter_form = self.get_filter_form(request, counts)
         documents = filter_form.filter(documents).order_by(F("date").desc(nulls_last=True), "title")
         paginator = Paginator(documents, self.per_page)
+        # The counts by type and year already say how many documents the filters keep.
+        paginator.count = filter_form.count_kept(counts)
         context["documents_page"] = paginator.get_page(request.GET.get("page"))
         context["filter_form"] = filter_form
         return context
