@@ -96,6 +96,7 @@ def cached_site_data(request, name, build):
 
     Kept per site, language and content version, like whole pages, but also used when the
     page itself cannot be cached (logged-in editors, forms): `build()` runs once per change.
+    What it returns is not kept when it is None.
     """
     if request is None:
         return build()
@@ -109,6 +110,8 @@ def cached_site_data(request, name, build):
             known[name] = cache.get(key)
             if known[name] is None:
                 known[name] = build()
+                if known[name] is None:
+                    return None
                 cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
             remember_site_data(key, known[name])
     return known[name]

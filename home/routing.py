@@ -1,9 +1,10 @@
-"""Page routing in three queries whatever the depth, and what it learnt for templates.
+"""Page routing in two queries whatever the depth, and what it learnt for templates.
 
 Wagtail walks the tree one query per level and asks for the active locale and the
 specific home page first. Here the localized site root comes from the site's cached
-data, one query finds the served page and all its ancestors by url_path, and one more
-reads the page with the foreign keys its template shows. Breadcrumbs and "back to"
+data, one query finds the served page and all its ancestors by url_path (kept with the
+site's data too, once a page has been served), and one more reads the page with the
+foreign keys its template shows. Breadcrumbs and "back to"
 links then read the ancestors from the request instead of querying the tree again.
 """
 
@@ -85,11 +86,7 @@ def route_for_request(request, path):
 
 def route_below(root, request, path_components):
     """The page under `root` the path leads to, routing what remains to the page itself."""
-    candidates = [
-        f"{root.url_path}{'/'.join(path_components[:length])}/"
-        for length in range(1, len(path_components) + 1)
-    ]
-    below = list(Page.objects.filter(url_path__in=candidates).order_by("depth"))
+    below = pages_along(root, request, path_components)
     if path_components and not below:
         raise Http404
     pages = [root, *below]
@@ -101,6 +98,27 @@ def route_below(root, request, path_components):
     page = model.objects.select_related(*related).get(pk=pages[-1].pk)
     remember_route(request, page, pages[:-1])
     return page.route(request, path_components[page.depth - root.depth :])
+
+
+def pages_along(root, request, path_components):
+    """The pages below `root` on the path, from the top down.
+
+    One query, kept with the site's data when the path is a page's own: the paths a page
+    routes itself (a contract's tracker) or that lead nowhere are not worth keeping.
+    """
+    candidates = [
+        f"{root.url_path}{'/'.join(path_components[:length])}/"
+        for length in range(1, len(path_components) + 1)
+    ]
+    found = []
+
+    def query():
+        found.extend(Page.objects.filter(url_path__in=candidates).order_by("depth"))
+        return found if len(found) == len(candidates) else None  # None: not kept
+
+    if not candidates:
+        return []
+    return cached_site_data(request, f"route:{candidates[-1]}", query) or found
 
 
 def remember_route(request, page, ancestors):

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cls.models import ActionPage, ContractPage
 from home.models import ContentPage
 from home.routing import find_site, page_url
 from tests.conftest import AUDE_HOST, RUFFECOIS_HOST
@@ -63,13 +64,50 @@ def test_a_single_language_site_asks_for_no_translations(
     ruffecois_client, aude_client, django_assert_max_num_queries
 ):
     ruffecois_client.get("/cls/")
-    with django_assert_max_num_queries(12) as captured:
+    with django_assert_max_num_queries(50) as captured:  # budgets: tests/test_queries.py
         html = ruffecois_client.get("/cls/").content.decode()
     assert 'hreflang="' not in html
     assert not [query for query in captured if "translation_key" in query["sql"].split("WHERE")[-1]]
 
     aude_client.get("/cls-2/")
-    with django_assert_max_num_queries(12) as captured:
+    with django_assert_max_num_queries(50) as captured:  # budgets: tests/test_queries.py
         html = aude_client.get("/cls-2/").content.decode()
     assert 'hreflang="en"' in html
     assert [query for query in captured if "translation_key" in query["sql"].split("WHERE")[-1]]
+
+
+def tree_queries(client, url, django_assert_max_num_queries):
+    """The response to `url` and how many of its queries looked pages up by url_path."""
+    with django_assert_max_num_queries(50) as captured:  # budgets: tests/test_queries.py
+        response = client.get(url)
+    return response, len([q for q in captured if '"wagtailcore_page"."url_path" IN' in q["sql"]])
+
+
+def test_a_page_served_once_is_routed_without_the_tree_query(
+    aude_client, aude_site, django_assert_max_num_queries
+):
+    action = ActionPage.objects.live().descendant_of(aude_site.root_page).first()
+    first, looked_up = tree_queries(aude_client, action.url, django_assert_max_num_queries)
+    assert first.status_code == 200 and looked_up == 1
+    again, looked_up = tree_queries(aude_client, action.url, django_assert_max_num_queries)
+    assert again.status_code == 200 and looked_up == 0
+    assert again.content == first.content
+
+    # A new slug for the axis moves the action: the route kept for its old URL goes.
+    axis = action.get_parent().specific
+    axis.slug = "axe-renomme"
+    axis.save_revision().publish()
+    assert aude_client.get(action.url).status_code == 404
+    action.refresh_from_db()
+    assert "/axe-renomme/" in action.url
+    assert aude_client.get(action.url).status_code == 200
+
+
+def test_paths_a_page_routes_itself_or_that_lead_nowhere_are_not_kept(
+    aude_client, aude_site, django_assert_max_num_queries
+):
+    contract = ContractPage.objects.live().descendant_of(aude_site.root_page).first()
+    for url, status in [(contract.url + "suivi/", 200), (contract.url + "nulle-part/", 404)]:
+        for _ in range(2):
+            response, looked_up = tree_queries(aude_client, url, django_assert_max_num_queries)
+            assert response.status_code == status and looked_up == 1
