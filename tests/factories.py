@@ -1,6 +1,11 @@
 """Content for tests that need more of it than the demo sites hold."""
 
 import datetime
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
 
 from cls.models import SiteDocument
 
@@ -18,4 +23,13 @@ def add_documents(collection, count, **fields):
             **fields,
         )
         for number in range(count)
+    )
+
+
+def make_image(title, width=1600, height=900):
+    """A real JPEG file, stored as a Wagtail image."""
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (width, height), (30, 120, 140)).save(buffer, "JPEG")
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title}.jpg"), description=title
     )

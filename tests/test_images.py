@@ -1,23 +1,11 @@
 """Images are served as responsive renditions (AVIF/WebP/JPEG), sized, and lazy below the fold."""
 
-import io
-
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
-from wagtail.images.models import Image
 
 from home.models import ContentPage
+from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
-
-
-def make_image(title, width=1600, height=900):
-    buffer = io.BytesIO()
-    PillowImage.new("RGB", (width, height), (30, 120, 140)).save(buffer, "JPEG")
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"{title}.jpg"), description=title
-    )
 
 
 def test_figure_block_renders_a_lazy_picture_with_modern_formats(aude_client, aude_site):

@@ -30,7 +30,7 @@ from cls.models import (
 )
 from contacts.models import ContactPage
 from home.models import ContentPage, SitemapPage
-from tests.factories import add_documents
+from tests.factories import add_documents, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,10 @@ def aude_pages(aude_site):
         instance=DocumentCollectionPage(title="Comptes-rendus", collection=collection)
     )
     add_documents(collection, 10)
+    with_logo = Organisation.objects.create(
+        name="Partenaire au logo", locale=Locale.get_default(), logo=make_image("Logo", 320, 160)
+    )
+    ContractPartner.objects.create(page=contract, organisation=with_logo, role="Signataire")
     deepest = home
     for level in range(1, 6):
         deepest = deepest.add_child(instance=ContentPage(title=f"Niveau {level}"))
@@ -70,7 +74,9 @@ def grow(pages):
     for number in range(AxisPage.objects.child_of(contract).count(), 8):
         contract.add_child(instance=AxisPage(title=f"Axe {number + 1}", number=number + 1))
     organisations = [
-        Organisation.objects.create(name=f"Partenaire {number}", locale=locale)
+        Organisation.objects.create(
+            name=f"Partenaire {number}", locale=locale, logo=make_image(f"Logo {number}", 320, 160)
+        )
         for number in range(30)
     ]
     for organisation in organisations:
@@ -148,3 +154,24 @@ def test_postgresql_reuses_the_plans_of_the_queries_pages_repeat(aude_client):
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [statement for (statement,) in cursor.fetchall()]
     assert any('FROM "home_homepage"' in statement for statement in prepared)
+
+
+def test_partner_logos_cost_one_query_even_when_the_cache_is_empty(aude_client, aude_pages):
+    """Wagtail looks each rendition up in the cache, then in the database: the contract
+    page prefetches its partners' logos instead."""
+    contract = aude_pages["contract"]
+
+    def queries_with_an_empty_cache():
+        aude_client.get(contract.url)  # the renditions exist from now on
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = aude_client.get(contract.url)
+        return len(captured), response.content.decode().count('class="partner__logo"')
+
+    queries, logos = queries_with_an_empty_cache()
+    for number in range(10):
+        organisation = Organisation.objects.create(
+            name=f"Partenaire {number}", locale=Locale.get_default(), logo=make_image(f"L{number}")
+        )
+        ContractPartner.objects.create(page=contract, organisation=organisation, role="Membre")
+    assert queries_with_an_empty_cache() == (queries, logos + 10)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -236,7 +238,16 @@ class ContractPage(RoutablePageMixin, Page):
             exclude_private(AxisPage.objects.live().child_of(self), request).order_by("path"),
             request,
         )
-        context["partners"] = self.partners.select_related("organisation__logo")
+        context["partners"] = self.partners.select_related("organisation__logo").prefetch_related(
+            # The logos' renditions in one query, not one per partner (the template's size).
+            Prefetch(
+                "organisation__logo__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec="max-160x80"),
+                to_attr="prefetched_renditions",
+            )
+        )
         context["amendments"] = self.amendments.select_related("document").defer(
             "document__extracted_text"
         )
