@@ -4,8 +4,8 @@ Wagtail walks the tree one query per level and asks for the active locale and th
 specific home page first. Here the localized site root comes from the site's cached
 data, one query finds the served page and all its ancestors by url_path (kept with the
 site's data too, once a page has been served), and one more reads the page with the
-foreign keys its template shows. Breadcrumbs and "back to"
-links then read the ancestors from the request instead of querying the tree again.
+foreign keys its template shows. Breadcrumbs and "back to" links then read the
+ancestors from the request instead of querying the tree again.
 """
 
 from urllib.parse import quote

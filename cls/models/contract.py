@@ -239,7 +239,7 @@ class ContractPage(RoutablePageMixin, Page):
             request,
         )
         context["partners"] = self.partners.select_related("organisation__logo").prefetch_related(
-            # The logos' renditions in one query, not one per partner (the template's size).
+            # The logos' renditions in one query, not one per partner (contract_page.html's size).
             Prefetch(
                 "organisation__logo__renditions",
                 queryset=get_image_model()
