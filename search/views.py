@@ -7,6 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
+from config.database import unprepared_statements
 from home.routing import find_site, page_url
 
 from .highlight import highlighted_excerpt
@@ -122,10 +123,11 @@ def search(request):
     hits = []
     words = search_words(query)
     if words and site:
-        if result_type != "document":
-            hits += ranked_pages(scope, words, result_type, filters)
-        if result_type in ("", "document"):
-            hits += ranked_documents(scope, words)
+        with unprepared_statements():
+            if result_type != "document":
+                hits += ranked_pages(scope, words, result_type, filters)
+            if result_type in ("", "document"):
+                hits += ranked_documents(scope, words)
         hits.sort(key=lambda hit: hit["score"] or 0, reverse=True)
     results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = describe_results(request, results.object_list, words)

@@ -134,3 +134,17 @@ def test_highlighting_escapes_html(aude_client, aude_site):
     html = search(aude_client, q="zygomatique")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own statements")
+def test_full_text_queries_are_never_prepared(aude_client):
+    """A generic plan ignores the words searched (config/database.py): searches are
+    planned each time, while the rest of the page's queries are prepared."""
+    for _ in range(3):
+        assert aude_client.get("/recherche/", {"q": "dépistage"}).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('"wagtailcore_page"' in statement for statement in prepared)
+    assert not any("wagtailsearch_indexentry" in statement for statement in prepared)
+    assert connection.connection.prepare_threshold == 2  # restored after the search
