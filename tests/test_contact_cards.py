@@ -68,6 +68,21 @@ def test_pages_showing_a_card_offer_a_call_and_a_link_to_write_but_no_address(
     assert f'href="/contact/?destinataire={officer.pk}">Écrire à Élise Roussel</a>' in html
 
 
+def test_a_card_edited_shows_at_once_on_the_pages_that_showed_it(aude_client, officer):
+    # Pages keep the card with the site's data: saving it must change the content version.
+    action = ActionPage.objects.get(title="Dépistages diabète", locale__language_code="fr")
+    axis = action.get_parent()
+    contract = axis.get_parent()
+    pages = [contract, axis, action]
+    for page in pages:
+        assert ">04 65 71 00 34</a>" in get_html(aude_client, page.url)
+    officer.phone = "04 65 71 00 99"
+    officer.save()
+    for page in pages:
+        html = get_html(aude_client, page.url)
+        assert ">04 65 71 00 99</a>" in html and "04 65 71 00 34" not in html
+
+
 def test_an_editor_places_a_card_in_a_page_body(aude_client, officer, aude_site):
     page = aude_site.root_page.add_child(
         instance=ContentPage(

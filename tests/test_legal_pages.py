@@ -80,6 +80,18 @@ def test_site_map_reads_the_tree_in_one_query_whatever_its_size(
     assert "Rompre l&#x27;isolement des personnes âgées" in html  # an action, depth 5
 
 
+def test_site_map_nests_lists_and_escapes_titles(ruffecois_client, ruffecois_site):
+    sitemap = SitemapPage.objects.descendant_of(ruffecois_site.root_page).get()
+    contract = Page.objects.get(url_path__endswith="/cls/", path__startswith=sitemap.path[:4])
+    contract.add_child(instance=ContentPage(title="Écoute & <soutien>", slug="ecoute"))
+    html = ruffecois_client.get(sitemap.url).content.decode()
+    site_map = html[html.index('<nav aria-label="Plan du site" class="site-map">') :]
+    child_item = site_map.index('<li><a href="/cls/ecoute/">Écoute &amp; &lt;soutien&gt;</a></li>')
+    before = site_map[:child_item]
+    assert f'<li><a href="/cls/">{contract.title}</a><ul>' in before
+    assert before.count("<ul>") - before.count("</ul>") == 2  # the home's list, the contract's
+
+
 def test_a_new_site_gets_its_legal_pages(admin_client):
     root = Page.get_first_root_node()
     add_url = f"/admin/pages/add/home/homepage/{root.pk}/"

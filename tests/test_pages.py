@@ -1,6 +1,7 @@
 """Every page type renders for visitors and shows what editors filled in."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from cls.models import ActionPage, AxisPage, ContractPage, DocumentCollectionPage, SiteDocument
 from contacts.models import ContactPage
@@ -13,6 +14,10 @@ def get_html(client, page):
     response = client.get(page.url)
     assert response.status_code == 200, page.url
     return response.content.decode()
+
+
+def relative_url(page):
+    return page.relative_url(page.get_site())
 
 
 def test_home_page_presents_the_featured_contract_and_menu(aude_client):
@@ -30,7 +35,8 @@ def test_contract_page_shows_axes_partners_territory_and_key_documents(aude_clie
     contract = ContractPage.objects.get(slug="cls-2", locale__language_code="fr")
     html = get_html(aude_client, contract)
     for axis in AxisPage.objects.child_of(contract):
-        assert axis.title in html
+        assert f'<a href="{relative_url(axis)}">' in html and axis.title in html
+    assert f'<a href="{relative_url(contract)}suivi/">Suivi des actions' in html
     assert "Communauté de Communes du Limouxin" in html
     assert "137" in html  # computed commune count
     assert "Espéraza" in html
@@ -40,6 +46,19 @@ def test_contract_page_shows_axes_partners_territory_and_key_documents(aude_clie
     assert (
         'aria-label="Fil d&#x27;Ariane"' in html or "Fil d’Ariane" in html or "Fil d'Ariane" in html
     )
+
+
+def test_contract_page_links_its_other_public_children_apart_from_its_axes(aude_client):
+    contract = ContractPage.objects.get(slug="cls-2", locale__language_code="fr")
+    contract.add_child(instance=ContentPage(title="Boîte à outils", slug="outils"))
+    private = contract.add_child(instance=ContentPage(title="Espace des élus", slug="elus"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    html = get_html(aude_client, contract)
+    resources = html[html.index('<h2 id="more-title">Documents et ressources</h2>') :]
+    assert f'<li><a href="{relative_url(contract)}outils/">Boîte à outils</a></li>' in resources
+    assert "Espace des élus" not in html
+    axes = html[html.index('<h2 id="axes-title">') : html.index('<h2 id="more-title">')]
+    assert axes.count('class="card axis-card') == AxisPage.objects.child_of(contract).count()
 
 
 def test_axis_page_lists_its_actions_with_their_status_in_words(aude_client):

@@ -4,13 +4,20 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import CollectionViewRestriction
 
+from home.page_cache import cached_site_data
+
 
 def exclude_private_documents(documents, request):
     """Leave out documents of collections (or sub-collections) this visitor may not open.
 
     Wagtail refuses to serve them anyway; listing them would only lead to a login page.
     """
-    restrictions = CollectionViewRestriction.objects.select_related("collection")
+    # Kept with the site's data: saving a restriction changes the content version.
+    restrictions = cached_site_data(
+        request,
+        "collection-restrictions",
+        lambda: list(CollectionViewRestriction.objects.select_related("collection")),
+    )
     hidden_paths = [
         restriction.collection.path
         for restriction in restrictions

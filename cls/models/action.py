@@ -233,7 +233,7 @@ class ActionPage(Page):
     route_select_related = ["pilot"]
 
     def get_context(self, request, *args, **kwargs):
-        self.contact = ContactCard.for_display(self.contact_id)
+        self.contact = ContactCard.for_display(self.contact_id, request)
         context = super().get_context(request, *args, **kwargs)
         context["axis"] = parent_of(request, self)
         context["partners"] = self.partners.select_related("organisation")

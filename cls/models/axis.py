@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from contacts.models import ContactCard
-from home.routing import url_below_root
+from home.page_cache import cached_site_data
 from home.visibility import exclude_private
 
 from .contract import ContractPage
@@ -119,16 +119,18 @@ class AxisPage(Page):
             link.document
             for link in self.documents.select_related("document").defer("document__extracted_text")
         ]
-        context["contact"] = self.contract_contact()
+        context["contact"] = self.contract_contact(request)
         return context
 
-    def contract_contact(self):
-        """The contact card of the contract this axis belongs to, in one query."""
-        contract = ContractPage.objects.filter(path=self.path[: -self.steplen])
-        return (
-            ContactCard.objects.filter(pk__in=contract.values("contact_id"))
-            .select_related("organisation")
-            .first()
+    def contract_contact(self, request):
+        """The contact card of the contract this axis belongs to, in one query, kept with
+        the site's data (publishing the contract changes its content version)."""
+        contract_path = self.path[: -self.steplen]
+        contract = ContractPage.objects.filter(path=contract_path)
+        return cached_site_data(
+            request,
+            f"contract-contact:{contract_path}",
+            lambda: ContactCard.displayed(pk__in=contract.values("contact_id")),
         )
 
 
@@ -140,21 +142,12 @@ def axis_label(number, is_transversal):
 
 @dataclass(frozen=True)
 class AxisCard:
-    """What the list of a contract's axes shows of each, read from a row."""
+    """What the list of a contract's axes shows of each (ContractPage.child_links)."""
 
     title: str
     url: str
     colour: str
     label: str
-
-
-def axis_cards(axes, request):
-    """Cards for the axes of a queryset, in its order: one query, no Page objects."""
-    rows = axes.values_list("title", "url_path", "colour", "number", "is_transversal")
-    return [
-        AxisCard(title, url_below_root(request, url_path), colour, axis_label(number, transversal))
-        for title, url_path, colour, number, transversal in rows
-    ]
 
 
 class AxisDocument(RelatedDocument):

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
@@ -14,10 +17,10 @@ from wagtail.search import index
 
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
-from home.models import ContentPage
+from home.routing import page_url, url_below_root
 from home.visibility import exclude_private
 
-from .documents import DocumentCollectionPage, SiteDocument
+from .documents import SiteDocument
 from .generations import site_has_generations
 from .snippets import PartnerRole
 
@@ -218,7 +221,7 @@ class ContractPage(RoutablePageMixin, Page):
             "population": sum(populations) if populations else None,
         }
 
-    def load_key_documents_and_contact(self):
+    def load_key_documents_and_contact(self, request):
         """The contract, the diagnostic and the contact card (with its organisation and
         photo), in two small queries: joined to the page's own query they made a join of
         8 tables that PostgreSQL took 3 ms to plan."""
@@ -227,17 +230,41 @@ class ContractPage(RoutablePageMixin, Page):
         documents = SiteDocument.objects.defer("extracted_text").in_bulk(filter(None, document_ids))
         self.contract_document = documents.get(self.contract_document_id)
         self.diagnostic_document = documents.get(self.diagnostic_document_id)
-        self.contact = ContactCard.for_display(self.contact_id)
+        self.contact = ContactCard.for_display(self.contact_id, request)
+
+    def child_links(self, request):
+        """The contract's axes, as cards, and its other children (document lists, pages), as
+        links: one query for both, rows rather than Page objects, URLs from url_path."""
+        from .axis import AxisCard, AxisPage, axis_label
+
+        axis_type = ContentType.objects.get_for_model(AxisPage).pk
+        rows = (
+            exclude_private(self.get_children().live(), request)
+            .order_by("path")
+            .values_list(
+                "content_type",
+                "title",
+                "url_path",
+                "axispage__colour",
+                "axispage__number",
+                "axispage__is_transversal",
+            )
+        )
+        axes, others = [], []
+        for content_type, title, url_path, colour, number, is_transversal in rows:
+            url = url_below_root(request, url_path)
+            if content_type == axis_type:
+                axes.append(AxisCard(title, url, colour, axis_label(number, is_transversal)))
+            else:
+                others.append(PageLink(title, url))
+        return axes, others
 
     def get_context(self, request, *args, **kwargs):
-        from .axis import AxisPage, axis_cards
-
         context = super().get_context(request, *args, **kwargs)
-        self.load_key_documents_and_contact()
-        context["axes"] = axis_cards(
-            exclude_private(AxisPage.objects.live().child_of(self), request).order_by("path"),
-            request,
-        )
+        self.load_key_documents_and_contact(request)
+        context["axes"], context["resources"] = self.child_links(request)
+        # Not {% routablepageurl %}: it compares the page with every site's root.
+        context["tracker_url"] = page_url(request, self) + self.reverse_subpage("tracker")
         context["partners"] = self.partners.select_related("organisation__logo").prefetch_related(
             # The logos' renditions in one query, not one per partner (contract_page.html's size).
             Prefetch(
@@ -254,10 +281,13 @@ class ContractPage(RoutablePageMixin, Page):
         context["next_generations"] = (
             self.next_generations.live() if site_has_generations(request) else []
         )
-        context["resources"] = exclude_private(
-            self.get_children().live().type(DocumentCollectionPage, ContentPage), request
-        )
         return context
+
+
+@dataclass(frozen=True)
+class PageLink:
+    title: str
+    url: str
 
 
 class ContractPartner(PartnerRole):

@@ -37,6 +37,10 @@ class GoverningBody(models.TextChoices):
     OTHER = "autre", _("Autre")
 
 
+DOCUMENT_TYPE_LABELS = dict(DocumentType.choices)
+GOVERNING_BODY_LABELS = dict(GoverningBody.choices)
+
+
 class SiteDocument(AbstractDocument):
     date = models.DateField(
         _("date du document"),
@@ -109,6 +113,16 @@ class SiteDocument(AbstractDocument):
     @property
     def format_label(self):
         return self.file_extension.upper()
+
+    # Lighter than get_document_type_display() and get_body_display(), which hash every
+    # choice label on each call: the document list shows both for each of its rows.
+    @property
+    def type_label(self):
+        return DOCUMENT_TYPE_LABELS.get(self.document_type, self.document_type)
+
+    @property
+    def body_label(self):
+        return GOVERNING_BODY_LABELS.get(self.body, self.body)
 
     def clean(self):
         try:

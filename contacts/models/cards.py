@@ -5,6 +5,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.page_cache import cached_site_data
+
 from ..phone import format_french_phone, tel_uri
 
 
@@ -96,15 +98,21 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} – {self.role}" if self.role else self.name
 
     @classmethod
-    def for_display(cls, pk):
+    def for_display(cls, pk, request):
         """The card with the organisation and photo its template shows (None without one).
 
         A query of its own: joined to a page's query, these three tables made PostgreSQL
-        plan a join of six to nine tables on every visit, slower than one more query.
+        plan a join of six to nine tables on every visit, slower than one more query. Kept
+        with the site's data, as the same card shows on many pages: saving a card, an
+        organisation or an image changes the content version (home/page_cache.py).
         """
         if pk is None:
             return None
-        return cls.objects.select_related("organisation", "photo").filter(pk=pk).first()
+        return cached_site_data(request, f"contact-card:{pk}", lambda: cls.displayed(pk=pk))
+
+    @classmethod
+    def displayed(cls, **lookup):
+        return cls.objects.select_related("organisation", "photo").filter(**lookup).first()
 
     @property
     def phone_uri(self):

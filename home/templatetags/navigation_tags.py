@@ -1,4 +1,5 @@
-"""Navigation helpers for the site templates: menu, breadcrumbs, site root, contact link.
+"""Navigation helpers for the site templates: menu, breadcrumbs, site root, site map,
+contact link.
 
 Each helper runs a fixed number of queries, whatever the number of items it returns;
 what every page of a site shows (menu, footer links, contact link) is read from the
@@ -9,7 +10,8 @@ import html
 
 from django import template
 from django.apps import apps
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
@@ -100,6 +102,21 @@ def breadcrumbs(context):
         "root": root,
         "request": context.get("request"),
     }
+
+
+@register.simple_tag
+def site_map_list(nodes):
+    """The site map's nested lists of links, from SitemapPage.site_tree.
+
+    Written in Python, with each title and link escaped here: the same recursive template
+    took about 4 ms for 339 pages, format_html() per item 2 ms.
+    """
+    items = "".join(
+        f'<li><a href="{escape(node["link"])}">{escape(node["title"])}</a>'
+        f"{site_map_list(children) if children else ''}</li>"
+        for node, children in nodes
+    )
+    return mark_safe(f"<ul>{items}</ul>")  # noqa: S308 - built from escaped values
 
 
 @register.simple_tag(takes_context=True)
