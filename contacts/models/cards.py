@@ -112,6 +112,7 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
 
     @classmethod
     def displayed(cls, **lookup):
+        """The first card matching `lookup`, with what its template shows."""
         return cls.objects.select_related("organisation", "photo").filter(**lookup).first()
 
     @property
