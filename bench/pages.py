@@ -171,8 +171,7 @@ def report(title, rows):
         f"= {weakest / minimal:.0%} of the minimal view's {minimal:.0f} req/s"
     )
     if not cached:
-        # The target, 15 ms where the minimal view does 2,800 req/s, scaled to the
-        # speed this machine has during the run.
+        # Scaled to the speed this machine has during the run.
         limit = TARGET_P50_MS * minimal / TARGET_REFERENCE_RPS
         over = [f"{row['label']} ({row['p50']:.1f})" for row in pages if row["p50"] > limit]
         print(

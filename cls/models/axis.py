@@ -126,12 +126,12 @@ class AxisPage(Page):
         """The contact card of the contract this axis belongs to, in one query, kept with
         the site's data (publishing the contract changes its content version)."""
         contract_path = self.path[: -self.steplen]
-        contract = ContractPage.objects.filter(path=contract_path)
-        return cached_site_data(
-            request,
-            f"contract-contact:{contract_path}",
-            lambda: ContactCard.displayed(pk__in=contract.values("contact_id")),
-        )
+
+        def find_contact():
+            contract = ContractPage.objects.filter(path=contract_path)
+            return ContactCard.displayed(pk__in=contract.values("contact_id"))
+
+        return cached_site_data(request, f"contract-contact:{contract_path}", find_contact)
 
 
 def axis_label(number, is_transversal):
