@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
@@ -48,33 +50,36 @@ def document_link(document, title=""):
         document.url,
         format_html(' hreflang="{}"', document.language) if other_language else "",
         title or document.title,
-        document_details(document, page_language),
+        document_details(
+            document.format_label,
+            document.file_size,
+            document.date,
+            document.language,
+            page_language,
+        ),
     )
 
 
-def document_details(document, page_language):
-    """What a visitor needs to know before opening a document.
-
-    "PDF – 4,9 Mo, 2 octobre 2014", plus "en anglais" when the document's language is
-    not the page's.
+# Remembered by the process: formatting a size and a date took 30 µs, most of a document
+# link's cost, and a list page shows 20 of them on every request.
+@lru_cache(maxsize=4096)
+def document_details(format_label, file_size, date, language, page_language):
+    """What a visitor needs to know before opening a document, in the active language
+    (`page_language`): "PDF – 4,9 Mo, 2 octobre 2014", plus "en anglais" when the
+    document's language is not the page's.
     """
-    kind = document.format_label
-    if document.file_size:
-        kind = _("%(format)s – %(size)s") % {
-            "format": kind,
-            "size": document_size(document.file_size),
-        }
+    kind = format_label
+    if file_size:
+        kind = _("%(format)s – %(size)s") % {"format": kind, "size": document_size(file_size)}
     details = [kind]
-    if document.date:
+    if date:
         details.append(
             format_html(
-                '<time datetime="{}">{}</time>',
-                document.date.isoformat(),
-                date_format(document.date, "j F Y"),
+                '<time datetime="{}">{}</time>', date.isoformat(), date_format(date, "j F Y")
             )
         )
-    if document.language and document.language != page_language:
-        details.append(in_language(document.language))
+    if language and language != page_language:
+        details.append(in_language(language))
     return format_html_join(", ", "{}", ((detail,) for detail in details))
 
 
