@@ -171,9 +171,10 @@ def p50_target(reference_rps):
 
 def report(title, rows):
     print(f"\n{title}")
+    targets = f"{'target ms':>11}" if any(row["reference_rps"] for row in rows) else ""
     print(
         f"{'page':<22}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>9}{'queries':>9}{'HTML bytes':>12}"
-        f"{'target ms':>11}"
+        f"{targets}"
     )
     for row in rows:
         label = row["label"] + (" *" if row["hit"] else "")
