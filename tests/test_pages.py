@@ -73,6 +73,22 @@ def test_axis_page_lists_its_actions_with_their_status_in_words(aude_client):
     assert 'href="tel:+33465710034"' in html
 
 
+def test_an_action_card_links_the_sheet_with_its_code_status_summary_and_pilot(aude_client):
+    action = ActionPage.objects.get(title="Dépistages diabète")
+    action.title = "Dépistages <diabète> & suivi"
+    action.summary = "Des journées de dépistage dans les communes."
+    action.save_revision().publish()
+    html = get_html(aude_client, action.get_parent())
+    card = html[html.index(f'<a href="{relative_url(action)}">') :]
+    card = card[: card.index("</article>")]
+    assert '<span class="action-code">2.2</span> Dépistages &lt;diabète&gt; &amp; suivi</a>' in card
+    assert '<span class="status status--en-cours">En cours</span>' in card
+    assert "<p>Des journées de dépistage dans les communes.</p>" in card
+    assert (
+        '<p class="card__pilot">Pilote : Communauté de Communes des Pyrénées Audoises</p>' in card
+    )
+
+
 def test_action_page_shows_every_filled_field(aude_client):
     action = ActionPage.objects.get(title="Dépistages diabète")
     html = get_html(aude_client, action)
