@@ -11,6 +11,7 @@ from django.utils import timezone
 from .commune_names import search_key
 from .communes import INSEE_CODE
 from .models import ActionEvent, ActionPage, Commune, ContractPage
+from .models.action import action_cards
 from .tracker import actions_in_commune
 
 MAX_QUERY_LENGTH = 100
@@ -57,8 +58,9 @@ def find_communes(query, contracts):
     return Matches(exact=exact, suggestions=suggestions)
 
 
-def commune_context(finder, commune):
-    """Coverage, actions, upcoming events and contact for one commune, in fixed queries."""
+def commune_context(finder, commune, request):
+    """Coverage, actions (as cards), upcoming events and contact for one commune, in fixed
+    queries."""
     covers = ContractPage.communes.through.objects.filter(
         contractpage=OuterRef("pk"), commune=commune
     )
@@ -77,11 +79,8 @@ def commune_context(finder, commune):
             .public()
             .filter(reduce(or_, [Q(path__startswith=contract.path) for contract in contracts]))
         )
-    actions = list(
-        actions_in_commune(site_actions, commune.insee_code, covering)
-        .select_related("pilot")
-        .defer_streamfields()
-        .order_by("path")
+    actions = action_cards(
+        actions_in_commune(site_actions, commune.insee_code, covering).order_by("path"), request
     )
     contact_contract = next(
         (contract for contract in [*covering, *contracts] if contract.contact_id), None

@@ -113,6 +113,19 @@ def test_a_covered_commune_shows_its_actions_events_and_contact(aude_client):
     assert "Élise Roussel" in html  # the contract's contact card
 
 
+def test_an_action_card_of_the_commune_page_says_when_it_covers_the_whole_territory(
+    aude_client,
+):
+    html = aude_client.get("/ma-commune/11129/").content.decode()
+    cards = {}
+    for action in ActionPage.objects.filter(title__in=["Dépistages diabète", "Parlons santé"]):
+        card = html[html.index(f'<a href="{action.relative_url(action.get_site())}">') :]
+        cards[action.whole_territory] = card[: card.index("</article>")]
+    assert set(cards) == {True, False}
+    assert '<span class="tag">tout le territoire</span>' in cards[True]
+    assert "tout le territoire" not in cards[False]
+
+
 def test_a_commune_of_another_territory_is_not_covered_but_still_useful(aude_client):
     html = aude_client.get("/ma-commune/16292/").content.decode()  # Ruffec, Charente
     assert "Ruffec ne fait pas partie du territoire couvert par ce site." in html

@@ -32,6 +32,7 @@ class ActionStatus(models.TextChoices):
 class ActionCard:
     """What a list of action sheets shows of each, read from a row rather than a page."""
 
+    pk: int
     title: str
     url: str
     code: str
@@ -39,6 +40,7 @@ class ActionCard:
     status_label: str
     summary: str
     pilot_name: str | None
+    whole_territory: bool
 
 
 def action_cards(actions, request):
@@ -48,9 +50,12 @@ def action_cards(actions, request):
     longer than the rest of an axis page.
     """
     labels = dict(ActionStatus.choices)
-    rows = actions.values_list("title", "url_path", "code", "status", "summary", "pilot__name")
+    rows = actions.values_list(
+        "pk", "title", "url_path", "code", "status", "summary", "pilot__name", "whole_territory"
+    )
     return [
         ActionCard(
+            pk,
             title,
             url_below_root(request, url_path),
             code,
@@ -58,8 +63,9 @@ def action_cards(actions, request):
             labels.get(status, ""),
             summary,
             pilot_name,
+            whole_territory,
         )
-        for title, url_path, code, status, summary, pilot_name in rows
+        for pk, title, url_path, code, status, summary, pilot_name, whole_territory in rows
     ]
 
 

@@ -65,7 +65,10 @@ class CommuneFinderPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="cls/commune_page.html",
-            context_overrides={**commune_context(self, commune), "form": CommuneSearchForm()},
+            context_overrides={
+                **commune_context(self, commune, request),
+                "form": CommuneSearchForm(),
+            },
         )
 
     def commune_url(self, commune, request=None):

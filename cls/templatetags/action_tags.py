@@ -6,8 +6,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def action_card(card):
-    """The card of an action sheet in a list, from an ActionCard (cls/models/action.py).
+def action_card(card, show_territory=False):
+    """The card of an action sheet in a list, from an ActionCard (cls/models/action.py);
+    with `show_territory`, a tag says when the action covers the whole territory.
 
     A tag rather than template markup: an axis page's 40 cards took about 2 ms to render
     as a loop of template nodes, close to a quarter of the page.
@@ -19,10 +20,15 @@ def action_card(card):
         if card.pilot_name
         else ""
     )
+    territory = (
+        format_html(' <span class="tag">{}</span>', _("tout le territoire"))
+        if show_territory and card.whole_territory
+        else ""
+    )
     return format_html(
         '<article class="card action-card">'
         '<h3 class="card__title"><a href="{}">{}{}</a></h3>'
-        '<p class="card__meta"><span class="status status--{}">{}</span></p>'
+        '<p class="card__meta"><span class="status status--{}">{}</span>{}</p>'
         "{}{}"
         "</article>",
         card.url,
@@ -30,6 +36,7 @@ def action_card(card):
         card.title,
         card.status,
         card.status_label,
+        territory,
         summary,
         pilot,
     )
