@@ -254,7 +254,12 @@ def main():
     parser.add_argument("--site", type=int, default=1, help="bench site number (bench/corpus)")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="rounds of sequential requests, page cache off"
+        "--rounds",
+        type=int,
+        choices=range(1, 11),
+        default=3,
+        metavar="1-10",
+        help="rounds of sequential requests, page cache off",
     )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--seconds", type=int, default=10)
