@@ -186,6 +186,11 @@ def target_fraction(measured_round):
     return measured_round["p50"] / p50_target(measured_round["reference_rps"])
 
 
+def over_target(measured_round):
+    """ "p50 > target" in ms, for the verdict lines."""
+    return f"{measured_round['p50']:.1f} > {p50_target(measured_round['reference_rps']):.1f}"
+
+
 def median_round(rounds):
     if rounds[0]["reference_rps"] is None:
         return rounds[0]
@@ -221,18 +226,13 @@ def report(title, rows):
     )
     if uncached:
         rounds = len(pages[0]["rounds"])
-        over = [
-            f"{row['label']} ({row['p50']:.1f} > {p50_target(row['reference_rps']):.1f})"
-            for row in pages
-            if target_fraction(row) > 1
-        ]
+        over = [f"{row['label']} ({over_target(row)})" for row in pages if target_fraction(row) > 1]
         print(
             f"p50 above its target (from the minimal view measured just before the page) in "
             f"the median of {rounds} rounds: {', '.join(over) or 'none'}"
         )
         over = [
-            f"{row['label']} (round {number}: {measured['p50']:.1f} > "
-            f"{p50_target(measured['reference_rps']):.1f})"
+            f"{row['label']} (round {number}: {over_target(measured)})"
             for row in pages
             for number, measured in enumerate(row["rounds"], start=1)
             if target_fraction(measured) > 1
