@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.page_cache import invalidate_all
+from home.invalidation import invalidate_everything
 
 from .commune_names import search_key
 from .models import Commune
@@ -206,7 +206,7 @@ def save_communes(rows):
     updated_fields = [*rows[0].keys(), "search_name"] if rows else []
     Commune.objects.bulk_update(to_update, updated_fields, batch_size=1000)
     if to_create or to_update:
-        invalidate_all()  # bulk operations send no post_save signal to the page cache
+        invalidate_everything()  # bulk operations send no post_save signal to the caches
     result.created, result.updated = len(to_create), len(to_update)
     return result
 

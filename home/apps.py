@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et pages de contenu")
 
     def ready(self):
-        from .page_cache import connect_invalidation
+        from .invalidation import connect_invalidation
 
         connect_invalidation()

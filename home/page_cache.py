@@ -1,93 +1,21 @@
-"""A whole-page cache for anonymous visitors, emptied by content changes.
+"""A whole-page cache for anonymous visitors, and the site data every page shows.
 
-Each cached page is keyed by host, language and path, and by two generation
-numbers: the site's and a global one. Publishing, unpublishing, moving or deleting
-a page bumps its site's generation; saving a snippet, a document, an image or the
-settings bumps the global one. A bump makes every older key unreachable at once, so
-an axis page never outlives a change of one of its actions, and several servers
-sharing the cache (Redis) agree without any purge list.
+Both are keyed by the content version of the request's site (home/content_version.py),
+so that a change shows at once on every page and every server sharing the cache (Redis)
+without any purge list. When the cache is unavailable, pages are built from the database.
 """
 
-import secrets
-
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
-from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-GLOBAL_GENERATION = "page-cache:generation"
-# Shared content shown across pages and sites: any change empties every site's cache.
-SHARED_CONTENT_MODELS = [
-    "cls.Organisation",
-    "cls.Commune",
-    "cls.TargetPublic",
-    "cls.SiteDocument",
-    "contacts.ContactCard",
-    "home.SiteSettings",
-    "wagtailimages.Image",
-    "wagtailcore.Site",
-    "wagtailcore.Locale",
-    # Making a page or a collection private must withdraw it from the cache at once.
-    "wagtailcore.PageViewRestriction",
-    "wagtailcore.CollectionViewRestriction",
-]
+from home.content_version import content_version
 
 
-def site_generation_key(hostname):
-    return f"page-cache:generation:{hostname}"
-
-
-def first_generation():
-    # Random rather than 0: after the shared cache is emptied (Redis restarted), versions
-    # start anew and must not meet what processes still remember of the old ones.
-    return secrets.randbits(48)
-
-
-def bump(key):
-    cache.add(key, first_generation(), timeout=None)
-    try:
-        cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, first_generation(), timeout=None)
-
-
-def invalidate_page(page):
-    site = page.get_site()
-    # Pages of a translated tree have no site of their own: empty everything.
-    bump(site_generation_key(site.hostname) if site else GLOBAL_GENERATION)
-
-
-def invalidate_all():
-    bump(GLOBAL_GENERATION)
-
-
-def content_version(request):
-    """The generations the current content of the request's site is known by (read once)."""
-    if not hasattr(request, "_content_version"):
-        hostname = request.get_host().split(":")[0]
-        site_key = site_generation_key(hostname)
-        generations = cache.get_many([GLOBAL_GENERATION, site_key])
-        for key in {GLOBAL_GENERATION, site_key} - generations.keys():
-            cache.add(key, first_generation(), timeout=None)
-            generations[key] = cache.get(key)
-        request._content_version = f"{generations[GLOBAL_GENERATION]}:{generations[site_key]}"
-    return request._content_version
-
-
-def page_cache_key(request):
+def page_cache_key(request, version):
     return ":".join(
-        [
-            "page-cache:page",
-            content_version(request),
-            get_language() or "",
-            request.get_host(),
-            request.path,
-        ]
+        ["page-cache:page", version, get_language() or "", request.get_host(), request.path]
     )
 
 
@@ -96,24 +24,28 @@ def cached_site_data(request, name, build):
 
     Kept per site, language and content version, like whole pages, but also used when the
     page itself cannot be cached (logged-in editors, forms): `build()` runs once per change.
-    What it returns is not kept when it is None.
+    What it returns is not kept when it is None. Without a version (the cache is down) or
+    with SITE_DATA_CACHE_TIMEOUT = 0, it is built once per request.
     """
     if request is None:
         return build()
     known = request.__dict__.setdefault("_site_data", {})
-    if name not in known:
-        key = ":".join(
-            ["site-data", name, content_version(request), get_language() or "", request.get_host()]
-        )
-        known[name] = _recent_site_data.get(key)
+    if name in known:
+        return known[name]
+    version = content_version(request)
+    if version is None or not settings.SITE_DATA_CACHE_TIMEOUT:
+        known[name] = build()  # kept for this request only
+        return known[name]
+    key = ":".join(["site-data", name, version, get_language() or ""])
+    known[name] = _recent_site_data.get(key)
+    if known[name] is None:
+        known[name] = cache.get(key)
         if known[name] is None:
-            known[name] = cache.get(key)
+            known[name] = build()
             if known[name] is None:
-                known[name] = build()
-                if known[name] is None:
-                    return None
-                cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
-            remember_site_data(key, known[name])
+                return None
+            cache.set(key, known[name], settings.SITE_DATA_CACHE_TIMEOUT)
+        remember_site_data(key, known[name])
     return known[name]
 
 
@@ -142,7 +74,11 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.PAGE_CACHE_TIMEOUT
         if not timeout or not self.is_cacheable_request(request):
             return self.get_response(request)
-        key = page_cache_key(request)
+        # Before the view reads any content (home/content_version.py).
+        version = content_version(request)
+        if version is None:  # the cache is unavailable
+            return self.get_response(request)
+        key = page_cache_key(request, version)
         cached = cache.get(key)
         if cached is not None:
             return self.rebuild(cached)
@@ -163,6 +99,8 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def is_cacheable_request(request):
         if request.method not in ("GET", "HEAD") or request.GET:
+            return False
+        if request.path.startswith(settings.PAGE_CACHE_SKIPPED_PATHS):
             return False
         # A session (perhaps logged in) or pending messages: never share such pages.
         return not ({settings.SESSION_COOKIE_NAME, "messages"} & request.COOKIES.keys())
@@ -196,31 +134,3 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
-
-
-def on_page_change(sender, instance, **kwargs):
-    invalidate_page(instance)
-    if settings.WAGTAILFRONTENDCACHE:
-        # Wagtail's frontend_cache purges the published page from the CDN; the pages
-        # listing it (its axis, contract, home page) show it too.
-        purge_pages_from_cache(instance.get_ancestors().live().filter(depth__gt=1))
-
-
-def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate_all()  # its site can no longer be found from a deleted page
-
-
-def on_shared_content_change(sender, **kwargs):
-    invalidate_all()
-
-
-def connect_invalidation():
-    page_published.connect(on_page_change, dispatch_uid="page_cache_published")
-    page_unpublished.connect(on_page_change, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(on_page_change, dispatch_uid="page_cache_moved")
-    post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
-    for label in SHARED_CONTENT_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(on_shared_content_change, sender=model, dispatch_uid=f"pc_{label}")
-        post_delete.connect(on_shared_content_change, sender=model, dispatch_uid=f"pcd_{label}")

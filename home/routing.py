@@ -12,8 +12,9 @@ from urllib.parse import quote
 
 from django.http import Http404
 from django.utils.http import RFC3986_SUBDELIMS
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home.content_version import content_version
 from home.i18n import get_active_locale
 from home.page_cache import cached_site_data
 from home.visibility import restricted_paths
@@ -23,16 +24,12 @@ _ROUTE_ATTR = "_cls_route"
 
 
 def find_site(request):
-    """Site.find_for_request(request), kept with the site's cached data.
+    """Site.find_for_request(request), resolved with the request's content version.
 
-    Wagtail looks the site up (with its root page) in a query the first time a request
-    asks for it, which every page does. Sites are shared content: saving one changes
-    the content version the cached lookup is kept under.
+    Reading the version (home/content_version.py) finds the site once per process and
+    content version, where Wagtail queries it on every request.
     """
-    if not hasattr(request, "_wagtail_site"):  # where Site.find_for_request looks first
-        request._wagtail_site = cached_site_data(
-            request, f"site:{request.get_port()}", lambda: Site._find_for_request(request)
-        )
+    content_version(request)
     return request._wagtail_site
 
 
@@ -95,7 +92,9 @@ def route_below(root, request, path_components):
         raise Http404
     # Page types name the foreign keys their template shows (pilot, contact…).
     related = getattr(model, "route_select_related", ())
-    page = model.objects.select_related(*related).get(pk=pages[-1].pk)
+    page = model.objects.select_related(*related).filter(pk=pages[-1].pk).first()
+    if page is None:  # deleted since the route was found
+        raise Http404
     remember_route(request, page, pages[:-1])
     return page.route(request, path_components[page.depth - root.depth :])
 

@@ -1,8 +1,12 @@
 import io
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.transaction import Atomic
 from django.test import Client
 from wagtail.models import Site
 
@@ -22,6 +26,82 @@ def empty_page_cache():
     """Each test starts with an empty cache (page cache, rate limits): database changes are
     rolled back after a test, the cache's are not."""
     cache.clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Pages rendered on every request (menus and other site data still kept): for the
+    tests that measure what rendering a page costs."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+
+
+@pytest.fixture
+def caches_off(page_cache_off, settings):
+    """Pages built from the database alone on every request: no site data kept either."""
+    settings.SITE_DATA_CACHE_TIMEOUT = 0
+
+
+def only_test_transactions_open(connection):
+    return connection.in_atomic_block and all(
+        block._from_testcase for block in connection.atomic_blocks
+    )
+
+
+_capturing_commit_hooks = []
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks(django_capture_on_commit_callbacks):
+    """pytest-django's fixture; while it captures, callbacks wait to be captured."""
+
+    @contextmanager
+    def capture(**kwargs):
+        _capturing_commit_hooks.append(True)
+        try:
+            with django_capture_on_commit_callbacks(**kwargs) as callbacks:
+                yield callbacks
+        finally:
+            _capturing_commit_hooks.pop()
+
+    return capture
+
+
+@pytest.fixture(autouse=True)
+def commits_run_their_hooks(monkeypatch):
+    """Run on_commit callbacks when the code under test commits, as in production.
+
+    Each test runs inside a transaction that is rolled back, so Django would never run
+    them: caches are invalidated after commit (home/content_version.py). Here, the end
+    of the code's outermost atomic block, or a callback registered outside any block of
+    its own, counts as a commit, except while a test captures the callbacks itself.
+    """
+    register, exit_block = BaseDatabaseWrapper.on_commit, Atomic.__exit__
+
+    def on_commit(connection, func, robust=False):
+        if only_test_transactions_open(connection) and not _capturing_commit_hooks:
+            connection.run_on_commit.append((set(connection.savepoint_ids), func, robust))
+            run_pending_hooks(connection)
+        else:
+            register(connection, func, robust)
+
+    def run_pending_hooks(connection):
+        while connection.run_on_commit:
+            _sids, func, _robust = connection.run_on_commit.pop(0)
+            func()
+
+    def exit_and_commit(block, exc_type, *args):
+        result = exit_block(block, exc_type, *args)
+        connection = connections[block.using or "default"]
+        if (
+            exc_type is None
+            and only_test_transactions_open(connection)
+            and not _capturing_commit_hooks
+        ):
+            run_pending_hooks(connection)
+        return result
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+    monkeypatch.setattr(Atomic, "__exit__", exit_and_commit)
 
 
 @pytest.fixture

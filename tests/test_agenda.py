@@ -264,9 +264,8 @@ def queries_for(client, url, django_assert_max_num_queries):
 
 @pytest.mark.parametrize("route", ["", "archives/", "ics/", "rss/", "atom/"])
 def test_agenda_queries_do_not_grow_with_the_number_of_events(
-    aude_client, agenda, action, settings, django_assert_max_num_queries, route
+    aude_client, agenda, action, page_cache_off, django_assert_max_num_queries, route
 ):
-    settings.PAGE_CACHE_TIMEOUT = 0
     url = f"/agenda/{route}"
     axis = AxisPage.objects.get(title="Santé environnement")
     others = [axis.add_child(instance=ActionPage(title=f"Action {n}", code=f"4.{n}")) for n in "12"]

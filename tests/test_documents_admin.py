@@ -92,7 +92,11 @@ def test_the_text_is_read_after_the_upload_not_during_it(
         document = SiteDocument.objects.get(title="Diagnostic")
         assert document.extraction_status == "pending"
         assert document.extracted_text == ""
-    assert len(callbacks) == 1  # the extraction task, enqueued when the upload commits
+    for callback in callbacks:  # the upload commits: the extraction task is enqueued
+        callback()
+    document.refresh_from_db()
+    assert document.extraction_status == "done"
+    assert "Compte-rendu du 2 octobre 2014" in document.extracted_text
 
 
 def test_a_date_typed_by_the_editor_wins_over_the_file_name(

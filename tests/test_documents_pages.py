@@ -151,7 +151,7 @@ def test_editors_choose_the_documents_by_type_body_and_year(
 
 
 def test_query_count_does_not_grow_with_the_number_of_documents(
-    ruffecois_client, collection, collection_page, django_assert_max_num_queries
+    ruffecois_client, collection, collection_page, page_cache_off, django_assert_max_num_queries
 ):
     def queries():
         ruffecois_client.get(collection_page.url)  # warm: site settings, root paths

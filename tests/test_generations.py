@@ -183,9 +183,8 @@ def test_an_unpublished_successor_is_not_linked(aude_client, three_generations):
 
 
 def test_action_page_queries_do_not_grow_with_carried_over_links(
-    aude_client, three_generations, settings, django_assert_max_num_queries
+    aude_client, three_generations, page_cache_off, django_assert_max_num_queries
 ):
-    settings.PAGE_CACHE_TIMEOUT = 0
     cls1, cls2, cls3 = three_generations
     current = ActionPage.objects.descendant_of(cls2).get(code="2.1")
     url = "/cls-2/axe-2/parlons-sante/"
@@ -209,9 +208,8 @@ def test_action_page_queries_do_not_grow_with_carried_over_links(
 
 
 def test_the_home_page_queries_do_not_grow_with_generations(
-    aude_client, aude_home, settings, django_assert_max_num_queries
+    aude_client, aude_home, page_cache_off, django_assert_max_num_queries
 ):
-    settings.PAGE_CACHE_TIMEOUT = 0
 
     def count():
         aude_client.get("/")

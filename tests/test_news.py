@@ -142,9 +142,8 @@ def queries_for(client, url, django_assert_max_num_queries):
 
 @pytest.mark.parametrize("url", ["/actualites/", "/actualites/rss/", "/"])
 def test_news_queries_do_not_grow_with_the_number_of_news(
-    aude_client, news_index, settings, django_assert_max_num_queries, url
+    aude_client, news_index, page_cache_off, django_assert_max_num_queries, url
 ):
-    settings.PAGE_CACHE_TIMEOUT = 0
     action = ActionPage.objects.descendant_of(news_index.get_parent()).get(code="2.1")
     few = queries_for(aude_client, url, django_assert_max_num_queries)
     for number in range(8):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from config.redis_cache import ReusedClientRedisCache
+from config.redis_cache import ResilientRedisCache
 from tests.production_servers import TEST_REDIS_URL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,13 +77,13 @@ def test_production_refuses_to_start_with_an_unsafe_value(unsafe, message):
 def test_redis_url_gives_a_shared_cache():
     cache = production_settings(REDIS_URL="redis://127.0.0.1:6379/5")["CACHES"]["default"]
     assert cache == {
-        "BACKEND": "config.redis_cache.ReusedClientRedisCache",
+        "BACKEND": "config.redis_cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:6379/5",
     }
 
 
 def test_the_redis_cache_keeps_one_client_and_round_trips_values():
-    redis_cache = ReusedClientRedisCache(TEST_REDIS_URL, {"KEY_PREFIX": "client-reuse-test"})
+    redis_cache = ResilientRedisCache(TEST_REDIS_URL, {"KEY_PREFIX": "client-reuse-test"})
     redis_cache.set("key", {"menu": ["Accueil"]}, timeout=10)
     assert redis_cache.get("key") == {"menu": ["Accueil"]}
     assert redis_cache.get_many(["key", "absent"]) == {"key": {"menu": ["Accueil"]}}

@@ -32,7 +32,7 @@ from contacts.models import ContactPage
 from home.models import ContentPage, SitemapPage
 from tests.factories import add_documents, make_image
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 BUDGET = 12
 
@@ -112,6 +112,7 @@ def query_counts(client, pages):
         with CaptureQueriesContext(connection) as captured:
             response = client.get(page.url)
         assert response.status_code == 200, name
+        assert "X-Page-Cache" not in response, name  # the page itself, not the page cache
         counts[name] = len(captured)
     return counts
 

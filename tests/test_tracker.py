@@ -193,7 +193,7 @@ def test_json_export_has_the_documented_fields(aude_client, contract):
 
 
 def test_tracker_queries_do_not_grow_with_the_actions(
-    aude_client, contract, django_assert_max_num_queries
+    aude_client, contract, page_cache_off, django_assert_max_num_queries
 ):
     url = tracker_url(contract)
     aude_client.get(url)  # warm: site settings, menus
@@ -211,6 +211,7 @@ def test_tracker_queries_do_not_grow_with_the_actions(
             [commune("Quillan")],
             [("Indicateur", "10", str(number))],
         )
+    aude_client.get(url)  # the new actions changed the site's content: warm again
     with django_assert_max_num_queries(baseline):
         html = aude_client.get(url).content.decode()
     assert "Action 22" in html

@@ -213,7 +213,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ne-pas-repondre@examp
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "config.redis_cache.ReusedClientRedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "config.redis_cache.ResilientRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -226,6 +226,9 @@ LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
 
 # The Wagtail admin can live elsewhere than /admin/ (fewer automated login attempts).
 WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin/").strip("/") + "/"
+# Never served by the page cache, nor looked up in it: the health check must answer
+# without the cache and the database, documents are files checked for privacy.
+PAGE_CACHE_SKIPPED_PATHS = ("/healthz", "/" + WAGTAIL_ADMIN_PATH, "/documents/")
 # End of production services -----------------------------------------------------------
 
 # Contact form ---------------------------------------------------------------------

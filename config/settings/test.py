@@ -19,5 +19,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Tests render pages; tests/test_page_cache.py turns the page cache on for itself.
-PAGE_CACHE_TIMEOUT = 0
+# The page cache and the site data cache are on, as in production; the `caches_off`
+# fixture (tests/conftest.py) turns them off for a test that measures the page itself.
+PAGE_CACHE_TIMEOUT = 600
