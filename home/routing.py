@@ -17,7 +17,7 @@ from wagtail.models import Page
 from home.content_version import content_version
 from home.i18n import get_active_locale
 from home.page_cache import cached_site_data
-from home.visibility import restricted_paths
+from home.visibility import is_private
 
 _ROOT_ATTR = "_cls_site_root"
 _ROUTE_ATTR = "_cls_route"
@@ -122,7 +122,7 @@ def pages_along(root, request, path_components):
 
 def remember_route(request, page, ancestors):
     setattr(request, _ROUTE_ATTR, (page.pk, ancestors))
-    if not any(page.path.startswith(path) for path in restricted_paths(request)) and not any(
+    if not is_private(page, request) and not any(
         ancestor.alias_of_id for ancestor in [page, *ancestors]
     ):
         # Wagtail's before_serve_page hook asks every page for its restrictions (two

@@ -22,3 +22,12 @@ def exclude_private(pages, request):
     for path in paths:
         private |= Q(path__startswith=path)
     return pages.exclude(private) if paths else pages
+
+
+def is_private(page, request):
+    return any(page.path.startswith(path) for path in restricted_paths(request))
+
+
+def is_visible(page, request):
+    """Whether an anonymous visitor may open this page (None: no page)."""
+    return page is not None and page.live and not is_private(page, request)

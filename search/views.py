@@ -118,7 +118,7 @@ def search(request):
     if result_type not in RESULT_TYPES:
         result_type = ""
     site = find_site(request)
-    scope = SiteScope(request, site) if site else None
+    scope = SiteScope(request) if site else None
     filters = selected_filters(request, scope) if scope else {"axes": []}
     hits = []
     words = search_words(query)

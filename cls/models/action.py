@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
 from home.routing import parent_of, url_below_root
@@ -244,10 +245,8 @@ class ActionPage(Page):
         context["axis"] = parent_of(request, self)
         context["partners"] = self.partners.select_related("organisation")
         context["funders"] = self.funders.select_related("organisation")
-        context["related_documents"] = [
-            link.document
-            for link in self.documents.select_related("document").defer("document__extracted_text")
-        ]
+        links = self.documents.select_related("document").defer("document__extracted_text")
+        context["related_documents"] = visible_documents([link.document for link in links], request)
         context["events"] = self.events.select_related("commune")
         context["generation_links"] = carried_over_links(self, request)
         return context

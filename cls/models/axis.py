@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
 from home.page_cache import cached_site_data
 from home.visibility import exclude_private
@@ -115,10 +116,8 @@ class AxisPage(Page):
             exclude_private(ActionPage.objects.live().child_of(self), request).order_by("path"),
             request,
         )
-        context["related_documents"] = [
-            link.document
-            for link in self.documents.select_related("document").defer("document__extracted_text")
-        ]
+        links = self.documents.select_related("document").defer("document__extracted_text")
+        context["related_documents"] = visible_documents([link.document for link in links], request)
         context["contact"] = self.contract_contact(request)
         return context
 

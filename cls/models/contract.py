@@ -15,10 +15,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cls.documents.privacy import hidden_collection_ids, is_private
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
 from home.routing import page_url, url_below_root
-from home.visibility import exclude_private
+from home.visibility import exclude_private, is_visible
 
 from .documents import SiteDocument
 from .generations import site_has_generations
@@ -231,9 +232,23 @@ class ContractPage(RoutablePageMixin, Page):
         document_ids = [self.contract_document_id, self.diagnostic_document_id]
         # The text extracted for the search index is long and never shown.
         documents = SiteDocument.objects.defer("extracted_text").in_bulk(filter(None, document_ids))
+        hidden = hidden_collection_ids(request)
+        for document in list(documents.values()):
+            if document.collection_id in hidden:
+                del documents[document.pk]
         self.contract_document = documents.get(self.contract_document_id)
         self.diagnostic_document = documents.get(self.diagnostic_document_id)
         self.contact = ContactCard.for_display(self.contact_id, request)
+
+    def visible_amendments(self, request):
+        """The amendments, each without its document when the visitor may not open it."""
+        amendments = list(
+            self.amendments.select_related("document").defer("document__extracted_text")
+        )
+        for amendment in amendments:
+            if amendment.document and is_private(amendment.document, request):
+                amendment.document = None
+        return amendments
 
     def child_links(self, request):
         """The contract's axes, as cards, and its other children (document lists, pages), as
@@ -278,11 +293,14 @@ class ContractPage(RoutablePageMixin, Page):
                 to_attr="prefetched_renditions",
             )
         )
-        context["amendments"] = self.amendments.select_related("document").defer(
-            "document__extracted_text"
+        context["amendments"] = self.visible_amendments(request)
+        context["previous_generation"] = (
+            self.previous_generation if is_visible(self.previous_generation, request) else None
         )
         context["next_generations"] = (
-            self.next_generations.live() if site_has_generations(request) else []
+            exclude_private(self.next_generations.live(), request)
+            if site_has_generations(request)
+            else []
         )
         return context
 

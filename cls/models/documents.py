@@ -16,6 +16,7 @@ from wagtail.search import index
 from cls.documents.extraction import Extraction, ExtractionStatus, extract_text
 from cls.documents.filters import DocumentFilterForm
 from cls.documents.privacy import exclude_private_documents
+from cls.documents.publication import published_document_ids
 from cls.documents.tasks import extract_document_text
 from cls.documents.validators import validate_document_extension
 
@@ -175,7 +176,10 @@ class DocumentCollectionPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Les documents de cette collection sont listés. Vide : tous les documents."),
+        help_text=_(
+            "Les documents de cette collection sont listés. Vide : les documents publiés "
+            "sur ce site (liés depuis ses pages ou listés par ses autres listes)."
+        ),
     )
     document_type = models.CharField(
         _("type de document"),
@@ -228,11 +232,13 @@ class DocumentCollectionPage(Page):
         verbose_name = _("liste de documents")
         verbose_name_plural = _("listes de documents")
 
-    def get_documents(self):
+    def get_documents(self, request):
         """The documents chosen by the editor, before the visitor's own filters."""
         documents = SiteDocument.objects.defer("extracted_text")  # can be long, never shown
         if self.collection_id:
             documents = documents.filter(collection_id=self.collection_id)
+        else:  # never another site's documents
+            documents = documents.filter(pk__in=published_document_ids(request))
         if self.document_type:
             documents = documents.filter(document_type=self.document_type)
         if self.body:
@@ -264,7 +270,7 @@ class DocumentCollectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = exclude_private_documents(self.get_documents(), request)
+        documents = exclude_private_documents(self.get_documents(request), request)
         counts = self.count_documents(documents)
         filter_form = self.get_filter_form(request, counts)
         documents = filter_form.filter(documents).order_by(F("date").desc(nulls_last=True), "title")

@@ -135,18 +135,18 @@ class NewsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = parent_of(request, self)
-        context["related_pages"] = self.localized_related_pages()
+        context["related_pages"] = self.localized_related_pages(request)
         return context
 
-    def localized_related_pages(self):
-        """The related pages in this page's language, live ones only (two queries).
+    def localized_related_pages(self, request):
+        """The related pages in this page's language, live and public ones only (two queries).
 
         A translation's links are synchronised from the source and point to the source
         language's pages: follow them by translation key.
         """
         related = self.related_pages.values("page__translation_key", "sort_order")
         order = {row["page__translation_key"]: row["sort_order"] or 0 for row in related}
-        pages = Page.objects.live().filter(
+        pages = exclude_private(Page.objects.live(), request).filter(
             translation_key__in=related.values("page__translation_key"), locale_id=self.locale_id
         )
         return sorted(pages, key=lambda page: order[page.translation_key])

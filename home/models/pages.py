@@ -10,7 +10,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 from home.i18n import get_active_locale
 from home.routing import route_below
-from home.visibility import exclude_private
+from home.visibility import exclude_private, is_visible
 
 
 class HomePage(Page):
@@ -106,7 +106,9 @@ class HomePage(Page):
         )
         # Usually one of the contracts just read: then no query for it.
         featured = [c for c in context["contracts"] if c.pk == self.featured_contract_id]
-        context["featured_contract"] = featured[0] if featured else self.featured_contract
+        if not featured and is_visible(self.featured_contract, request):
+            featured = [self.featured_contract]  # a contract elsewhere in the tree
+        context["featured_contract"] = featured[0] if featured else None
         if len(context["contracts"]) > 1:  # the timeline lists each generation's amendments
             prefetch_related_objects(context["contracts"], "amendments")
             context["generations"] = in_generation_order(context["contracts"])
