@@ -1,7 +1,7 @@
 """Which change retires which cached content (home/content_version.py), after it commits.
 
-- A page published, unpublished, saved live, created, copied or deleted: its site's
-  pages (in every language of the site).
+- A page published, unpublished, saved, created or copied: its site's pages (in every
+  language of the site). A live page being deleted is unpublished first (by Wagtail).
 - A page moved: the sites it left and joined.
 - Shared content (snippets, documents, images, settings, sites, locales, collections,
   privacy of a page or a collection): every site's.
@@ -82,11 +82,6 @@ def on_page_saved(sender, instance, update_fields=None, **kwargs):
         invalidate_sites_of(instance.url_path)
 
 
-def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate_sites_of(instance.url_path)
-
-
 def on_shared_content_change(sender, **kwargs):
     invalidate_everything()
 
@@ -96,7 +91,6 @@ def connect_invalidation():
     page_unpublished.connect(on_page_published_or_unpublished, dispatch_uid="cv_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="cv_page_moved")
     post_save.connect(on_page_saved, dispatch_uid="cv_page_saved")
-    post_delete.connect(on_page_deleted, dispatch_uid="cv_page_deleted")
     for label in SHARED_CONTENT_MODELS:
         model = apps.get_model(label)
         post_save.connect(on_shared_content_change, sender=model, dispatch_uid=f"cv_{label}")
