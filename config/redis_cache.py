@@ -3,7 +3,7 @@
 Redis only makes the site faster: a page whose cache is unreachable is built from the
 database. So every cache operation that fails (refused, timed out) answers as a miss
 (`get` returns the default, `add` False, `incr` raises ValueError as for a missing key,
-writes do nothing), and the backend stops asking Redis for RETRY_SECONDS, so that
+writes do nothing), and the backend stops asking Redis for REDIS_RETRY_SECONDS, so that
 requests do not each wait for a timeout. The outage is logged once when it starts and
 once when it ends. When Redis answers a probe again, `cache_recovered` is sent before any
 other operation goes through (home/content_version.py then retires every cached page: a
@@ -17,6 +17,7 @@ Python time than the round trip itself on a page that reads the cache a few time
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.dispatch import Signal
 from redis.exceptions import RedisError
@@ -25,8 +26,6 @@ logger = logging.getLogger(__name__)
 
 cache_recovered = Signal()
 
-# How long a failed Redis is left alone before one request tries it again.
-RETRY_SECONDS = 2.0
 # Cache operations take well under a millisecond: a Redis slower than this is down.
 DEFAULT_TIMEOUTS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
 
@@ -51,7 +50,7 @@ class Outage:
                 self.location,
                 error,
             )
-        self.retry_at = now + RETRY_SECONDS
+        self.retry_at = now + settings.REDIS_RETRY_SECONDS
 
     def ended(self, sender):
         duration = time.monotonic() - self.started_at
@@ -90,7 +89,7 @@ class ResilientRedisCacheClient(RedisCacheClient):
             return default()
 
     def came_back(self):
-        """During an outage: whether Redis answers again (tried once every RETRY_SECONDS)."""
+        """During an outage: whether Redis answers again (tried every REDIS_RETRY_SECONDS)."""
         if self.outage.should_skip():
             return False
         try:

@@ -218,6 +218,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Redis down or slower than its timeouts (config/redis_cache.py): pages are built from the
+# database, and one request per process tries Redis again after this many seconds.
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "2"))
 
 # Failed logins are counted in the cache above (config/login_throttle.py).
 AUTHENTICATION_BACKENDS = ["config.login_throttle.ThrottledModelBackend"]
