@@ -11,10 +11,13 @@ Python client otherwise, which saturates sooner), SQL queries per response and H
 bytes, first with the page cache off, then on. Nothing is written to the database.
 
 The uncached p50 target, 15 ms where the minimal view does 2,800 req/s, is scaled to the
-machine's speed, which drifts: each page's from the minimal view measured just before it
-(column "target ms"). Uncached, the sequential requests are repeated in rounds (--rounds,
-3 by default), each with its own reference: the table shows each page's median round
-and lists the fraction of its target every round took.
+machine's speed, which drifts (15 ms x 2,800 / the minimal view's req/s): each page's from
+the minimal view measured just before it (column "target ms"). The minimal view goes
+through every middleware but the page cache's lookups (bench/settings.py), so that cached
+pages are compared with what Django costs without that cache. Uncached, the sequential
+requests are repeated in rounds (--rounds, 3 by default), each with its own reference:
+the table shows each page's median round and lists the fraction of its target every
+round took.
 """
 
 import bench.django_setup  # noqa: F401 - before any model import
@@ -178,8 +181,9 @@ def measure(target, paths, cached, args):
 
 
 def p50_target(reference_rps):
-    """The p50 target scaled to the speed the machine had, from the minimal view's req/s."""
-    return TARGET_P50_MS * reference_rps / TARGET_REFERENCE_RPS
+    """The p50 target scaled to the speed the machine had, from the minimal view's req/s:
+    a faster machine (more req/s) must serve pages in less time."""
+    return TARGET_P50_MS * TARGET_REFERENCE_RPS / reference_rps
 
 
 def target_fraction(measured_round):

@@ -1,4 +1,5 @@
-"""The load bench's contact messages pass the form's checks the way people's messages do."""
+"""The benches measure what they say: the load bench's contact messages pass the form's
+checks the way people's messages do; the page bench's target follows the machine's speed."""
 
 import pytest
 from django.test import Client
@@ -32,3 +33,11 @@ def test_the_bench_sends_more_messages_than_one_address_may(ruffecois_site, sett
         assert 'role="status"' in response.content.decode(), response.content.decode()[-3000:]
     stored = ContactSubmission.objects.filter(form_data__icontains="essai-")
     assert stored.count() == count  # one more than an address may send in an hour
+
+
+def test_the_page_bench_asks_a_faster_machine_for_faster_pages():
+    from bench.pages import TARGET_P50_MS, TARGET_REFERENCE_RPS, p50_target
+
+    assert p50_target(TARGET_REFERENCE_RPS) == TARGET_P50_MS
+    assert p50_target(2 * TARGET_REFERENCE_RPS) == TARGET_P50_MS / 2
+    assert p50_target(TARGET_REFERENCE_RPS / 2) == TARGET_P50_MS * 2
