@@ -48,7 +48,15 @@ def bump(key):
 def bump_after_commit(keys):
     """Bump these generations once the current transaction commits (at once without one)."""
     keys = set(keys)
-    transaction.on_commit(lambda: [bump(key) for key in keys], robust=True)
+
+    def bump_all():
+        # Wagtail empties its own cache of the sites' root paths when a site or a root
+        # page changes, but inside the transaction: a visitor may have refilled it since.
+        Site.clear_site_root_paths_cache()
+        for key in keys:
+            bump(key)
+
+    transaction.on_commit(bump_all, robust=True)
 
 
 def site_keys_for_paths(url_paths):
@@ -72,17 +80,17 @@ cache_recovered.connect(on_cache_recovered, dispatch_uid="content_version_cache_
 def content_version(request):
     """The version of the content of the request's site, or None when the cache is down.
 
-    Read once per request; it also resolves the request's Site (`request._wagtail_site`,
-    where Wagtail's Site.find_for_request looks first).
+    Read once per request. It also resolves the request's site (`request._content_site_id`;
+    home/routing.py's find_site gives the Site itself, kept with the site's data).
     """
     if not hasattr(request, "_content_version"):
         request._content_version = read_content_version(request)
     return request._content_version
 
 
-# (host, port) -> (global generation, Site): the site a host resolved to, per process, so
-# that a request reads both generations in one round trip to the cache. Sites are shared
-# content: a change to one bumps the global generation and the resolution is done again.
+# (host, port) -> (global generation, site id): the site a host resolved to, per process,
+# so that a request reads both generations in one round trip to the cache. Sites are
+# shared content: a change to one bumps the global generation, and hosts resolve anew.
 _sites_by_host = {}
 SITES_BY_HOST_LIMIT = 1000
 
@@ -90,31 +98,26 @@ SITES_BY_HOST_LIMIT = 1000
 def read_content_version(request):
     host = (request._get_raw_host().lower(), request.get_port())
     remembered = _sites_by_host.get(host)
-    keys = [GLOBAL_KEY]
-    if remembered is not None:
-        keys.append(site_key(site_id(remembered[1])))
+    keys = [GLOBAL_KEY] if remembered is None else [GLOBAL_KEY, site_key(remembered[1])]
     generations = cache.get_many(keys)
     global_generation = generations.get(GLOBAL_KEY) or initial_generation(GLOBAL_KEY)
-    if global_generation is None:  # the cache is unavailable: nothing can be versioned
+    if global_generation is None or remembered is None or remembered[0] != global_generation:
+        # Wagtail's lookup: the exact host and port, the host, or the default site.
         request._wagtail_site = Site._find_for_request(request)
+        site = request._wagtail_site.pk if request._wagtail_site else None
+        remembered = (global_generation, site)
+        if global_generation is not None:
+            if len(_sites_by_host) >= SITES_BY_HOST_LIMIT:
+                _sites_by_host.clear()
+            _sites_by_host[host] = remembered
+    request._content_site_id = remembered[1]
+    if global_generation is None:  # the cache is unavailable: nothing can be versioned
         return None
-    if remembered is None or remembered[0] != global_generation:
-        remembered = (global_generation, Site._find_for_request(request))
-        if len(_sites_by_host) >= SITES_BY_HOST_LIMIT:
-            _sites_by_host.clear()
-        _sites_by_host[host] = remembered
-        generations = {}
-    site = remembered[1]
-    request._wagtail_site = site
-    key = site_key(site_id(site))
+    key = site_key(remembered[1])
     site_generation = generations.get(key) or cache.get(key) or initial_generation(key)
     if site_generation is None:
         return None
-    return f"{global_generation}:{site_id(site)}:{site_generation}"
-
-
-def site_id(site):
-    return site.pk if site is not None else "none"
+    return f"{global_generation}:{remembered[1]}:{site_generation}"
 
 
 def initial_generation(key):

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from django.http import Http404
 from django.utils.http import RFC3986_SUBDELIMS
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.content_version import content_version
 from home.i18n import get_active_locale
@@ -24,12 +24,20 @@ _ROUTE_ATTR = "_cls_route"
 
 
 def find_site(request):
-    """Site.find_for_request(request), resolved with the request's content version.
+    """Site.find_for_request(request), kept with the site's data.
 
-    Reading the version (home/content_version.py) finds the site once per process and
-    content version, where Wagtail queries it on every request.
+    Reading the content version resolves the site's id once per process and version of
+    the sites (home/content_version.py); the Site and its root page are then kept with
+    the site's data, which a change to the root page renews.
     """
-    content_version(request)
+    if not hasattr(request, "_wagtail_site"):  # where Site.find_for_request looks first
+        content_version(request)
+        site_id = request._content_site_id
+        request._wagtail_site = site_id and cached_site_data(
+            request,
+            "site",
+            lambda: Site.objects.select_related("root_page").filter(pk=site_id).first(),
+        )
     return request._wagtail_site
 
 

@@ -142,3 +142,16 @@ def test_a_password_protected_page_asks_for_its_password_on_every_host(axis):
         html = text_of(visitor(host), action.url)
         assert 'name="password"' in html, host
         assert "Dépistages diabète" not in html.split("<main")[-1], host
+
+
+def test_pages_stay_reachable_after_the_home_page_gets_a_new_slug(aude_site, axis):
+    anonymous = visitor("localhost")
+    assert anonymous.get(axis.url).status_code == 200
+    home = aude_site.root_page.specific
+    home.slug = "accueil-haute-vallee"
+    home.save_revision().publish()  # every url_path of the site changes
+    axis = AxisPage.objects.get(pk=axis.pk)
+    assert axis.url_path.startswith("/accueil-haute-vallee/")
+    for url in ["/", axis.url, "/cls-2/", "/plan-du-site/"]:
+        assert anonymous.get(url, {"v": 2}).status_code == 200, url  # rendered anew
+        assert anonymous.get(url).status_code == 200, url
