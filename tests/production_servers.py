@@ -39,6 +39,8 @@ def production_environment(database_url, static_root, redis_url=TEST_REDIS_URL):
         REDIS_URL=redis_url,
         STATIC_ROOT=str(static_root),
         WEB_CONCURRENCY="1",
+        # As behind the reverse proxy, which gives the client's address in this header.
+        CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
     )
     return environment
 
