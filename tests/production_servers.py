@@ -53,6 +53,19 @@ def database_url(name):
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
 
 
+def create_production_superuser(username, password):
+    """An administrator the servers can log in: the test settings' fast hasher is unknown
+    to the production settings, so the password is hashed as production does."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    hasher = PBKDF2PasswordHasher()
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.org")
+    user.password = hasher.encode(password, hasher.salt())
+    user.save()
+    return user
+
+
 @contextmanager
 def empty_postgres_database(name):
     """A new empty database on the tests' PostgreSQL server, dropped afterwards."""

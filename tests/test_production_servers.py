@@ -10,8 +10,6 @@ import re
 import pytest
 import redis
 from axes.models import AccessAttempt
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from wagtail.models import Site
 from wagtail.test.utils.form_data import querydict_from_html
@@ -24,6 +22,7 @@ from .production_servers import (
     Browser,
     Server,
     collect_static,
+    create_production_superuser,
     database_url,
     production_environment,
 )
@@ -52,11 +51,7 @@ def committed_page(django_db_setup, django_db_blocker):
         page = ContentPage(title=TITLE_BEFORE, slug="multi-serveurs", intro="Le jeudi.")
         home.add_child(instance=page)
         page.save_revision().publish()
-        # Hashed as production does: the test settings' fast hasher is unknown there.
-        hasher = PBKDF2PasswordHasher()
-        admin = get_user_model().objects.create_superuser(ADMIN, "ms@example.org")
-        admin.password = hasher.encode(PASSWORD, hasher.salt())
-        admin.save()
+        admin = create_production_superuser(ADMIN, PASSWORD)
         try:
             yield page
         finally:
