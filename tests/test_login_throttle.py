@@ -1,7 +1,7 @@
 """Guessing passwords: logins, private pages and collections, behind the reverse proxy.
 
 Failures are counted in the database (django-axes), per client address and account or
-password, and per address in all; the concurrent case is in test_production_proxy.py.
+password, and per address in all; the concurrent case is in test_production_servers.py.
 """
 
 import pytest

@@ -6,11 +6,9 @@ a French message, in the single and the bulk upload forms. Images: Wagtail's own
 """
 
 import io
-import zipfile
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
@@ -20,6 +18,7 @@ from cls.models import SiteDocument
 from home.demo.pdf import make_pdf
 
 from .test_documents_admin import bulk_upload, upload
+from .test_documents_extraction import office_file as zip_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -30,24 +29,9 @@ MARKUP_REFUSAL = "contient du code de page web (HTML ou SVG)"
 MISMATCH_REFUSAL = "n'est pas celui d'un fichier"
 
 
-@pytest.fixture
-def officer_client(client):
-    officer = get_user_model().objects.create_superuser("mission", "mission@example.org", "x")
-    client.force_login(officer)
-    return client
-
-
 def picture(image_format):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (40, 30), (30, 120, 140)).save(buffer, image_format)
-    return buffer.getvalue()
-
-
-def zipped(entries):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -93,7 +77,9 @@ DISGUISED = [
         "compte-rendu.doc", make_pdf("Compte-rendu", ["texte"]), MISMATCH_REFUSAL, id="pdf-as-doc"
     ),
     pytest.param("note.txt", picture("PNG"), MISMATCH_REFUSAL, id="png-as-txt"),
-    pytest.param("archive.docx", zipped({"index.html": HTML}), MISMATCH_REFUSAL, id="zip-as-docx"),
+    pytest.param(
+        "archive.docx", zip_archive({"index.html": HTML}), MISMATCH_REFUSAL, id="zip-as-docx"
+    ),
     pytest.param(
         "tableau.xlsx", office_file("compte-rendu.docx"), MISMATCH_REFUSAL, id="docx-as-xlsx"
     ),
@@ -105,10 +91,10 @@ DISGUISED = [
 
 @pytest.mark.parametrize("name", ACCEPTED)
 def test_real_files_of_every_accepted_type_are_stored(
-    officer_client, django_capture_on_commit_callbacks, name
+    admin_client, django_capture_on_commit_callbacks, name
 ):
     content = ACCEPTED[name]()
-    response = upload(officer_client, name, content, django_capture_on_commit_callbacks)
+    response = upload(admin_client, name, content, django_capture_on_commit_callbacks)
     assert response.status_code == 302, response.content.decode()[-3000:]
     with SiteDocument.objects.get(title=name).open_file() as stored:
         assert stored.read() == content
@@ -116,9 +102,9 @@ def test_real_files_of_every_accepted_type_are_stored(
 
 @pytest.mark.parametrize(("name", "content", "refusal"), DISGUISED)
 def test_disguised_files_are_refused_with_a_french_message(
-    officer_client, django_capture_on_commit_callbacks, name, content, refusal
+    admin_client, django_capture_on_commit_callbacks, name, content, refusal
 ):
-    response = upload(officer_client, name, content, django_capture_on_commit_callbacks)
+    response = upload(admin_client, name, content, django_capture_on_commit_callbacks)
     assert response.status_code == 200  # the form again, with the error
     html = response.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
     assert f"« {name} » {refusal}" in html
@@ -126,9 +112,9 @@ def test_disguised_files_are_refused_with_a_french_message(
 
 
 def test_the_bulk_upload_refuses_a_web_page_renamed_pdf(
-    officer_client, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks
 ):
-    result = bulk_upload(officer_client, "rapport.pdf", HTML, django_capture_on_commit_callbacks)
+    result = bulk_upload(admin_client, "rapport.pdf", HTML, django_capture_on_commit_callbacks)
     assert result["success"] is False
     assert MARKUP_REFUSAL in result["error_message"]
     assert not SiteDocument.objects.filter(title="rapport").exists()
@@ -146,10 +132,10 @@ def upload_image(client, name, content):
 @pytest.mark.parametrize(
     ("name", "content"), [("logo.png", SVG), ("bandeau.jpg", HTML), ("photo.jpg", picture("PNG"))]
 )
-def test_images_are_checked_by_content_too(officer_client, name, content):
-    response = upload_image(officer_client, name, content)
+def test_images_are_checked_by_content_too(admin_client, name, content):
+    response = upload_image(admin_client, name, content)
     assert response.status_code == 200
     html = response.content.decode().replace("&#x27;", "'")
     assert "L'extension de fichier ne correspond pas au format du fichier" in html  # Wagtail's
     assert not Image.objects.filter(title=name).exists()
-    assert upload_image(officer_client, "vraie.png", picture("PNG")).status_code == 302
+    assert upload_image(admin_client, "vraie.png", picture("PNG")).status_code == 302
