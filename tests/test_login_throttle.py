@@ -4,9 +4,13 @@ Failures are counted in the database (django-axes), per client address and accou
 password, and per address in all; the concurrent case is in test_production_servers.py.
 """
 
+from datetime import timedelta
+
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.db.models import F
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cls.models import SiteDocument
@@ -56,6 +60,16 @@ def test_five_wrong_passwords_lock_the_address_not_the_account(client, editor):
     # Same proxy, another client: the editor gets in.
     assert log_in(client, PASSWORD, EDITOR).status_code == 302
     assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+def test_the_lock_ends_fifteen_minutes_after_the_last_failure(client, editor):
+    for _attempt in range(5):
+        log_in(client, "devine", ATTACKER)
+    failures = AccessAttempt.objects.filter(ip_address=ATTACKER)
+    failures.update(attempt_time=F("attempt_time") - timedelta(minutes=14))
+    assert LOCKED_OUT in log_in(client, PASSWORD, ATTACKER).content.decode()
+    failures.update(attempt_time=F("attempt_time") - timedelta(minutes=1, seconds=1))
+    assert log_in(client, PASSWORD, ATTACKER).status_code == 302
 
 
 def test_the_address_is_the_last_one_the_proxy_gives(client, editor):
