@@ -246,7 +246,7 @@ AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW)
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
-AXES_DISABLE_ACCESS_LOG = True  # successful logins are not ours to keep
+AXES_DISABLE_ACCESS_LOG = True  # no ever-growing table of successful logins
 # The login and password forms show the refusal themselves, in French, rather than
 # axes' middleware replacing the page.
 SILENCED_SYSTEM_CHECKS = ["axes.W002"]
