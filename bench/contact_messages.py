@@ -3,8 +3,9 @@
 The form's anti-robot checks are passed as a person would pass them: the honeypot stays
 empty, the CSRF token and the signed start time come from the served page, every form
 is sent at least CONTACT_MIN_FILL_SECONDS after it was served, and each message comes
-from its own visitor address (X-Forwarded-For, read by the server because the bench
-sets CONTACT_CLIENT_IP_HEADER), so the per-address rate limit is not the one counted.
+from its own visitor address (X-Forwarded-For, read by the server as behind the proxy:
+CLIENT_IP_HEADER, set by tests/production_servers.py), so the per-address rate limit
+is not the one counted.
 """
 
 import random

@@ -26,11 +26,7 @@ import time
 import uuid
 from urllib.error import URLError
 
-from bench.contact_messages import (
-    CLIENT_IP_HEADER,
-    send_contact_messages,
-    stored_contact_messages,
-)
+from bench.contact_messages import send_contact_messages, stored_contact_messages
 from tests.production_servers import (
     TEST_REDIS_URL,
     Browser,
@@ -95,7 +91,6 @@ def main():
         )
         environment.update(
             WEB_CONCURRENCY=str(options.workers),
-            CONTACT_CLIENT_IP_HEADER=CLIENT_IP_HEADER,
             # Messages are stored, then "e-mailed" into the workers' memory.
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         )

@@ -8,6 +8,8 @@ import json
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+from home.absolute_urls import full_url
+
 CSV_FIELDS = [
     "code",
     "title",
@@ -41,7 +43,7 @@ def action_record(row, request):
     return {
         "code": action.code,
         "title": action.title,
-        "url": action.get_full_url(request),
+        "url": full_url(request, action),
         "axis_number": axis.number,
         "axis_title": axis.title,
         "status": action.status,
@@ -100,7 +102,7 @@ def csv_response(contract, rows, request):
 
 def json_response(contract, rows, filters, request):
     data = {
-        "contract": {"title": contract.title, "url": contract.get_full_url(request)},
+        "contract": {"title": contract.title, "url": full_url(request, contract)},
         "filters": filters,
         "count": len(rows),
         "actions": [action_record(row, request) for row in rows],

@@ -1,46 +1,92 @@
-"""Rate-limited logins: after too many failures, a client stops being able to try.
+"""Failed logins and wrong passwords: counted by django-axes, checked one at a time.
 
-Failures are counted in the default cache, per client address and username, in fixed
-windows of LOGIN_FAILURE_WINDOW seconds. With Redis (REDIS_URL) the count is shared by
-every application process, so adding servers does not multiply an attacker's attempts.
-Counting per address *and* username means an attacker cannot lock a real editor out
-from the editor's own network.
+django-axes records each failure in the database (so the count holds when Redis is
+down), per client address and username, and its authentication backend refuses a pair
+that reached LOGIN_FAILURE_LIMIT. What it does not do, and this module adds:
+
+- one attempt at a time: axes reads the count before the password is checked and
+  writes it after, so simultaneous attempts all see the count of before (40 at once got
+  8 passwords checked for a limit of 5; a known django-axes limitation, issue 592). Each
+  client address's attempts hold a PostgreSQL advisory lock from the count to the
+  record, so the next one sees the failure. SQLite, the single-server default, takes
+  attempts as they come.
+- a limit per address across accounts and passwords (LOGIN_FAILURE_LIMIT_PER_ADDRESS),
+  so that one address cannot try a few passwords on every account.
+
+Page and collection passwords are counted the same way, under a "username" naming the
+restriction ("pageviewrestriction:12": a colon, so never a real username).
 """
 
 import hashlib
-import time
+import math
+from contextlib import contextmanager
+from datetime import timedelta
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_credentials
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from config.client_address import client_address
 
 
-def failure_key(request, username):
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
-    window = int(time.time() // settings.LOGIN_FAILURE_WINDOW)
-    # Hashed: usernames are free text and cache keys must stay short and plain.
-    digest = hashlib.sha256(f"{address}\n{(username or '').lower()}".encode()).hexdigest()
-    return f"login-failures:{window}:{digest}"
+class TooManyFailures(ValidationError):
+    """Shown in the form instead of checking the password."""
+
+    def __init__(self):
+        minutes = math.ceil(settings.LOGIN_FAILURE_WINDOW / 60)
+        message = ngettext(
+            "Trop de tentatives infructueuses depuis votre connexion : par sécurité, "
+            "réessayez dans %(minutes)d minute.",
+            "Trop de tentatives infructueuses depuis votre connexion : par sécurité, "
+            "réessayez dans %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+        super().__init__(message, code="too_many_failures")
 
 
-class ThrottledModelBackend(ModelBackend):
-    """Django's model backend, refusing every attempt once the failure limit is reached."""
+@contextmanager
+def one_attempt_at_a_time(request, username):
+    """Around one check of a password: raises TooManyFailures past either limit.
 
-    def authenticate(self, request, username=None, password=None, **kwargs):
-        key = failure_key(request, username)
-        if cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT:
-            # Stops the whole backend chain: even the right password is refused.
-            raise PermissionDenied
-        user = super().authenticate(request, username=username, password=password, **kwargs)
-        if user is None:
-            self.count_failure(key)
-        return user
+    The check inside must end recorded: by Django's authenticate() (axes listens to its
+    failure signal), or by record_failure().
+    """
+    address = client_address(request)
+    with _address_lock(address):
+        too_many = _failures_from(address) >= settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
+        if too_many or not AxesProxyHandler.is_allowed(request, get_credentials(username)):
+            raise TooManyFailures
+        yield
 
-    @staticmethod
-    def count_failure(key):
-        if not cache.add(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW)
+
+def record_failure(request, username):
+    """Count a wrong password checked outside authenticate() (page and collection passwords)."""
+    AxesProxyHandler.user_login_failed(__name__, get_credentials(username), request)
+
+
+def _failures_from(address):
+    since = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW)
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+@contextmanager
+def _address_lock(address):
+    if connection.vendor != "postgresql":
+        yield
+        return
+    digest = hashlib.sha256(f"login-throttle:{address}".encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [key])

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
+from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import password_views
 from config.health import healthz
 from home import views as home_views
 from home.admin_choosers import SitePageBrowseView
@@ -19,6 +20,12 @@ urlpatterns = [
         require_admin_access(SitePageBrowseView.as_view()),
     ),
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
+    # Before Wagtail's own route: wrong passwords are counted (config/password_views.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        password_views.collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("healthz", healthz, name="healthz"),
@@ -34,8 +41,19 @@ if settings.DEBUG:
 # French pages have no prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
-    # Pages (Wagtail's serve pattern, but not Wagtail's own "_util/" views).
+    # Wagtail's "_util/" views: the password of a private page, counted; no login form
+    # outside the admin, whose login page signs visitors in for private pages too.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        password_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        RedirectView.as_view(url=settings.WAGTAIL_FRONTEND_LOGIN_URL, query_string=True),
+        name="wagtailcore_login",
+    ),
+    # Pages (Wagtail's serve pattern).
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,7 +3,8 @@
 - a signed timestamp in a hidden field: a message sent seconds after the page was
   served is a robot's (a person reads and types);
 - a per-address rate limit counted in the Django cache (shared by every process when the
-  cache is Redis or Memcached; per process with the local-memory cache).
+  cache is Redis or Memcached; per process with the local-memory cache); the address is
+  the one config/client_address.py finds, behind the reverse proxy too.
 """
 
 import time
@@ -31,13 +32,6 @@ def read_start_time(token):
 
 def filled_too_fast(started_at):
     return time.time() - started_at < settings.CONTACT_MIN_FILL_SECONDS
-
-
-def client_address(request):
-    """The visitor's IP address; behind a reverse proxy, from the header it sets."""
-    header = settings.CONTACT_CLIENT_IP_HEADER
-    forwarded = request.META.get(header, "") if header else ""
-    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def count_message_and_check_limit(address):

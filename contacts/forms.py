@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from config.client_address import client_address
+
 from . import antispam
 
 HONEYPOT_FIELD = "homepage"
@@ -93,7 +95,7 @@ class ContactForm(BaseForm):
             raise forms.ValidationError(self.refusal_messages["too_fast"], code="too_fast")
         # Counted last, so that only messages about to be stored use up the allowance.
         if not self.errors and self.request is not None:
-            address = antispam.client_address(self.request)
+            address = client_address(self.request)
             if not antispam.count_message_and_check_limit(address):
                 raise forms.ValidationError(
                     self.refusal_messages["rate_limited"], code="rate_limited"

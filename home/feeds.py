@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from home.absolute_urls import full_url, site_url
+
 FEED_FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 
@@ -25,10 +27,10 @@ class PageFeed(Feed):
         return page.title
 
     def link(self, page):
-        return page.get_full_url(self.request)
+        return full_url(self.request, page)
 
     def description(self, page):
         return page.search_description or page.title
 
     def feed_url(self, page):
-        return self.request.build_absolute_uri()
+        return site_url(self.request, self.request.path)

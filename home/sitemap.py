@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 from wagtail.models import Page
 
+from home.absolute_urls import full_url
 from home.routing import find_site
 
 
@@ -27,7 +28,7 @@ def sitemap(request):
     entries = []
     editions = defaultdict(list)  # translation_key → entries of every language
     for page in pages:
-        url = page.get_full_url(request)
+        url = full_url(request, page)
         if url:
             entry = {
                 "url": url,

@@ -39,6 +39,8 @@ def production_environment(database_url, static_root, redis_url=TEST_REDIS_URL):
         REDIS_URL=redis_url,
         STATIC_ROOT=str(static_root),
         WEB_CONCURRENCY="1",
+        # As behind the reverse proxy, which gives the client's address in this header.
+        CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
     )
     return environment
 
@@ -49,6 +51,19 @@ def database_url(name):
 
     db = connection.settings_dict
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
+
+
+def create_production_superuser(username, password):
+    """An administrator the servers can log in: the test settings' fast hasher is unknown
+    to the production settings, so the password is hashed as production does."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    hasher = PBKDF2PasswordHasher()
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.org")
+    user.password = hasher.encode(password, hasher.salt())
+    user.save()
+    return user
 
 
 @contextmanager

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_bench_sends_more_messages_than_one_address_may(ruffecois_site, settings):
     settings.CONTACT_MIN_FILL_SECONDS = 0  # the bench waits for it; the test need not
-    settings.CONTACT_CLIENT_IP_HEADER = CLIENT_IP_HEADER
+    settings.CLIENT_IP_HEADER = CLIENT_IP_HEADER
     count = settings.CONTACT_RATE_LIMIT + 1
     for index in range(count):
         visitor = Client(

@@ -1,15 +1,13 @@
-"""What a visitor's browser and a load balancer receive; how the admin resists guessing."""
+"""What a visitor's browser and a load balancer receive (logins: test_login_throttle.py)."""
 
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "mot-de-passe-correct"  # noqa: S105 (a test account)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>")
 
 
@@ -85,33 +83,3 @@ def test_health_endpoint_fails_when_the_database_is_down(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "error"
-
-
-@pytest.fixture
-def editor():
-    return get_user_model().objects.create_superuser("redaction", "r@example.org", PASSWORD)
-
-
-def log_in(client, password, address="192.0.2.10"):
-    return client.post(
-        "/admin/login/",
-        {"username": "redaction", "password": password},
-        REMOTE_ADDR=address,
-    )
-
-
-def test_the_admin_refuses_logins_after_five_failures(client, editor):
-    for _attempt in range(5):
-        assert log_in(client, "mauvais").status_code == 200  # the form again, with an error
-    refused = log_in(client, PASSWORD)
-    assert refused.status_code == 200
-    assert "_auth_user_id" not in client.session
-    # The real editor, from another network, still gets in.
-    assert log_in(client, PASSWORD, address="198.51.100.7").status_code == 302
-    assert client.session["_auth_user_id"] == str(editor.pk)
-
-
-def test_a_successful_login_before_the_limit_is_not_refused(client, editor):
-    for _attempt in range(4):
-        log_in(client, "mauvais")
-    assert log_in(client, PASSWORD).status_code == 302

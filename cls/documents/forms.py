@@ -1,8 +1,12 @@
-"""The admin form of documents (WAGTAILDOCS_DOCUMENT_FORM_BASE), single and bulk upload."""
+"""The admin form of documents (WAGTAILDOCS_DOCUMENT_FORM_BASE), single and bulk upload.
+
+A new file is checked by its content here (the model checks its extension on every save).
+"""
 
 from wagtail.documents.forms import BaseDocumentForm
 
 from .filename_dates import date_from_filename
+from .validators import validate_document_content
 
 
 class SiteDocumentForm(BaseDocumentForm):
@@ -15,6 +19,12 @@ class SiteDocumentForm(BaseDocumentForm):
         for name in self.fields_with_defaults:
             if name in self.fields:
                 self.fields[name].required = False
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file and "file" in self.changed_data:
+            validate_document_content(file)
+        return file
 
     def clean(self):
         cleaned_data = super().clean()

@@ -4,6 +4,8 @@ It lives in cls because its content, ActionEvent, belongs to the action sheets; 
 page itself only gathers the events of the actions of its site.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.paginator import Paginator
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -16,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.absolute_urls import full_url
 from home.feeds import PageFeed
 from home.sections import site_section
 from home.visibility import exclude_private
@@ -73,10 +76,10 @@ class AgendaPage(RoutablePageMixin, Page):
     def with_urls(self, events, request):
         """Give each event its page's URL, `detail_url` for links and `full_url` for exports,
         without a query per event."""
-        base_url = self.get_url(request)
+        base_url, base_full_url = self.get_url(request), full_url(request, self)
         for event in events:
-            event.detail_url = base_url + self.reverse_subpage("event", args=[event.pk])
-            event.full_url = request.build_absolute_uri(event.detail_url)
+            subpage = self.reverse_subpage("event", args=[event.pk])
+            event.detail_url, event.full_url = base_url + subpage, base_full_url + subpage
         return events
 
     def paginated(self, events, request):
@@ -146,7 +149,9 @@ class AgendaPage(RoutablePageMixin, Page):
         return AgendaFeed(self, "atom")(request)
 
     def ical_response(self, request, events, filename):
-        body = to_ical(self.with_urls(list(events), request), self.title, request.get_host())
+        # The site's configured name in the UIDs: the request's Host may carry any port.
+        host = urlsplit(full_url(request, self)).hostname
+        body = to_ical(self.with_urls(list(events), request), self.title, host)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
         return response

@@ -5,6 +5,7 @@ environment in ``production.py``; ``dev.py`` and ``test.py`` hold safe local def
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "contacts",
     "search",
     "wagtail_localize",
+    "axes",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -208,8 +210,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ne-pas-repondre@examp
 
 # Production services ------------------------------------------------------------------
 # REDIS_URL (redis://host:6379/0) gives every application process one shared cache:
-# Wagtail's site root paths, login throttling and the contact form's rate limit then
-# hold across servers. Without it each process keeps its own local-memory cache.
+# Wagtail's site root paths and the contact form's rate limit then hold across servers.
+# Without it each process keeps its own local-memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -222,13 +224,42 @@ CACHES = {
 # database, and one request per process tries Redis again after this many seconds.
 REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "2"))
 
-# Failed logins are counted in the cache above (config/login_throttle.py).
-AUTHENTICATION_BACKENDS = ["config.login_throttle.ThrottledModelBackend"]
+# Behind the reverse proxy, the request header in which it gives the visitor's address
+# (e.g. "HTTP_X_FORWARDED_FOR"); unset, REMOTE_ADDR is used. Every per-client limit
+# (logins, page and collection passwords, contact form) reads it: config/client_address.py.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Failed logins and wrong page or collection passwords, counted in the database by
+# django-axes (so they hold when Redis is down) and checked one at a time per client
+# address (config/login_throttle.py). Over LOGIN_FAILURE_WINDOW seconds, an address may
+# fail LOGIN_FAILURE_LIMIT times on one account or password, and
+# LOGIN_FAILURE_LIMIT_PER_ADDRESS times in all; then it is refused, even the right
+# password, until the window has passed since its last failure.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW)
+# Per address and account, never per account alone: an attacker elsewhere cannot lock
+# an editor out (the count per address is config/login_throttle.py's).
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no ever-growing table of successful logins
+# The login and password forms show the refusal themselves, in French, rather than
+# axes' middleware replacing the page.
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
+WAGTAILADMIN_USER_LOGIN_FORM = "config.login_forms.ThrottledLoginForm"
 
 # The Wagtail admin can live elsewhere than /admin/ (fewer automated login attempts).
 WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin/").strip("/") + "/"
+# Private pages and documents send visitors to the admin's login page, the only form that
+# opens a session: nothing outside WAGTAIL_ADMIN_PATH logs in (/_util/login/ redirects).
+WAGTAIL_FRONTEND_LOGIN_URL = "/" + WAGTAIL_ADMIN_PATH + "login/"
 # Never served by the page cache, nor looked up in it: the health check must answer
 # without the cache and the database, documents are files checked for privacy.
 PAGE_CACHE_SKIPPED_PATHS = ("/healthz", "/" + WAGTAIL_ADMIN_PATH, "/documents/")
@@ -242,9 +273,6 @@ CONTACT_MIN_FILL_SECONDS = 3
 # At most CONTACT_RATE_LIMIT messages per visitor address per window (in the cache).
 CONTACT_RATE_LIMIT = 5
 CONTACT_RATE_WINDOW = 60 * 60
-# Behind a reverse proxy, the request header holding the visitor's address
-# (e.g. "HTTP_X_REAL_IP"); unset, REMOTE_ADDR is used.
-CONTACT_CLIENT_IP_HEADER = os.environ.get("CONTACT_CLIENT_IP_HEADER", "")
 # Automatic retries, when the task backend can defer tasks: 5, 10, 20… minutes apart.
 CONTACT_DELIVERY_MAX_ATTEMPTS = 5
 CONTACT_DELIVERY_RETRY_MINUTES = 5

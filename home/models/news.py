@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.absolute_urls import full_url
 from home.blocks import BodyStreamBlock
 from home.feeds import PageFeed
 from home.routing import parent_of
@@ -184,7 +185,7 @@ class NewsFeed(PageFeed):
         return news.title
 
     def item_link(self, news):
-        return news.get_full_url(self.request)
+        return full_url(self.request, news)
 
     def item_description(self, news):
         return news.lead

@@ -2,6 +2,7 @@
 
 from django import template
 
+from home.absolute_urls import full_url
 from home.page_cache import cached_site_data
 from home.routing import localized_root
 from home.visibility import exclude_private
@@ -23,6 +24,7 @@ def page_translations(context, page):
     return [
         {
             "page": translation,
+            "full_url": full_url(request, translation),  # for hreflang alternates
             "language": translation.locale.language_code,
             "name": translation.locale.get_display_name(),
         }
