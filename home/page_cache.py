@@ -14,8 +14,10 @@ from home.content_version import content_version
 
 
 def page_cache_key(request, version):
+    # The version names the site; pages differ by scheme (absolute links, home/absolute_urls.py)
+    # but not by the spelling of the host, which would only multiply copies.
     return ":".join(
-        ["page-cache:page", version, get_language() or "", request.get_host(), request.path]
+        ["page-cache:page", version, get_language() or "", request.scheme, request.path]
     )
 
 

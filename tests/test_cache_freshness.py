@@ -128,7 +128,7 @@ def test_a_cached_page_made_private_is_refused_at_once(axis):
     PageViewRestriction.objects.create(page=axis, restriction_type="login")
     for url in (axis.url, action.url):
         response = anonymous.get(url)
-        assert response.status_code == 302 and "/_util/login/" in response["Location"], url
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
     assert axis.title not in text_of(anonymous, contract.url)
     assert "Dépistages diabète" not in text_of(anonymous, "/plan-du-site/")
 
@@ -155,3 +155,11 @@ def test_pages_stay_reachable_after_the_home_page_gets_a_new_slug(aude_site, axi
     for url in ["/", axis.url, "/cls-2/", "/plan-du-site/"]:
         assert anonymous.get(url, {"v": 2}).status_code == 200, url  # rendered anew
         assert anonymous.get(url).status_code == 200, url
+
+
+def test_every_spelling_of_a_host_shares_one_cached_copy(axis):
+    assert visitor("localhost").get(axis.url)["X-Page-Cache"] == "miss"
+    for host in AUDE_HOSTS[1:] + ["localhost:6666"]:
+        assert visitor(host).get(axis.url)["X-Page-Cache"] == "hit", host
+    behind_tls_proxy = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
+    assert behind_tls_proxy.get(axis.url, secure=True)["X-Page-Cache"] == "miss"
