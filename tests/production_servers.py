@@ -81,24 +81,35 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class Server:
-    """One gunicorn process started with config/gunicorn.py."""
+class _Process:
+    """A child process whose output goes to a file (a full pipe nobody reads would block)."""
 
-    def __init__(self, environment):
-        self.port = free_port()
-        # A file, not a pipe: a full pipe nobody reads would block the workers' logging.
+    def __init__(self, command, environment):
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(  # noqa: S603 (fixed command)
-            [str(GUNICORN), "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}"],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
+            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
         )
 
     def log_tail(self, size=3000):
         self.log.seek(0)
         return self.log.read().decode(errors="replace")[-size:]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+class Server(_Process):
+    """One gunicorn process started with config/gunicorn.py."""
+
+    def __init__(self, environment):
+        self.port = free_port()
+        bind = f"127.0.0.1:{self.port}"
+        super().__init__([str(GUNICORN), "-c", "config/gunicorn.py", "--bind", bind], environment)
 
     def wait_until_healthy(self, timeout=60):
         deadline = time.monotonic() + timeout
@@ -113,13 +124,13 @@ class Server:
             time.sleep(0.2)
         raise TimeoutError(f"server on port {self.port} not healthy after {timeout} s")
 
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+
+class TaskWorker(_Process):
+    """The Procfile's task worker, polling the queue every 0.2 s."""
+
+    def __init__(self, environment):
+        command = [sys.executable, "manage.py", "run_task_worker", "--interval", "0.2"]
+        super().__init__([*command, "--no-startup-delay"], environment)
 
 
 class _NoRedirect(HTTPRedirectHandler):
