@@ -19,12 +19,25 @@ from urllib.parse import urlencode
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import psycopg
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 # Kept apart from other users of the Redis server; TEST_REDIS_URL chooses another db.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 SECRET_KEY = "servers-" + "0123456789abcdefghij" * 3  # noqa: S105 (test servers only)
+
+
+def postgres_only(reason):
+    """The marks of a test module whose other processes share the test database: run on
+    PostgreSQL only (SQLite's test database lives in the pytest process's memory)."""
+    return [
+        pytest.mark.skipif(
+            not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+            reason=f"needs DATABASE_URL=postgres://… ({reason})",
+        ),
+        pytest.mark.django_db,  # so that pytest-django creates the test database
+    ]
 
 
 def production_environment(database_url, static_root, redis_url=TEST_REDIS_URL):

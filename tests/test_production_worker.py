@@ -6,7 +6,6 @@ Runs on PostgreSQL only: gunicorn and `manage.py run_task_worker` are separate p
 with the production settings, sharing the test database; a real SMTP server on loopback.
 """
 
-import os
 import time
 from urllib.parse import urlencode
 
@@ -31,19 +30,14 @@ from .production_servers import (
     TaskWorker,
     collect_static,
     database_url,
+    postgres_only,
     production_environment,
 )
 from .smtp_server import smtp_server
 
 # What the other processes must see is committed by module fixtures, before each test's
 # transaction begins, and removed at the end.
-pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="needs DATABASE_URL=postgres://… (the processes share the test database)",
-    ),
-    pytest.mark.django_db,
-]
+pytestmark = postgres_only("the processes share the test database")
 
 MARKER = "worker-test"
 DATABASE_QUEUE = override_settings(
