@@ -81,7 +81,7 @@ def deliver(submission_id, states=SENDABLE_STATES):
     may have: never re-sent without a person checking). Returns the message with its new
     state, or None when it was not to be sent (sent, being sent, unknown, purged).
     """
-    submission = ContactSubmission.claim(submission_id, states)
+    submission = despite_connection_loss(lambda: ContactSubmission.claim(submission_id, states))
     if submission is None:
         return None
     try:
@@ -130,16 +130,17 @@ def describe(error):
     return f"{type(error).__name__}: {error}"
 
 
-def despite_connection_loss(save):
-    """Run `save` again until the database answers (restart, failover), for at most
-    RECORD_PATIENCE_SECONDS: a message sent must not stay recorded as unsent."""
+def despite_connection_loss(write):
+    """Run `write` again until the database answers (restart, failover), for at most
+    RECORD_PATIENCE_SECONDS: a message sent must not stay recorded as unsent, and one
+    not claimed yet must not wait for the catch-up command."""
     deadline = time.monotonic() + RECORD_PATIENCE_SECONDS
     while True:
         try:
-            return save()
+            return write()
         except (OperationalError, InterfaceError) as error:
             if connection.in_atomic_block or time.monotonic() > deadline:
                 raise
-            logger.warning("Database unavailable, delivery state not recorded yet: %s", error)
+            logger.warning("Database unavailable, delivery state not written yet: %s", error)
             connection.close()
             time.sleep(1)

@@ -45,11 +45,12 @@ DATABASE_QUEUE = override_settings(
 )
 
 
-def wait_for(condition, timeout=30):
+def wait_for(condition, processes, timeout=30):
     deadline = time.monotonic() + timeout
     while not (result := condition()):
         if time.monotonic() > deadline:
-            raise TimeoutError(f"still waiting after {timeout} s")
+            logs = "\n".join(process.log_tail() for process in processes)
+            raise TimeoutError(f"still waiting after {timeout} s; logs:\n{logs}")
         time.sleep(0.1)
     return result
 
@@ -130,7 +131,8 @@ def test_a_visitor_is_answered_while_the_mail_server_holds_the_message(processes
     assert delivery_state(submission_id)[0] == DeliveryState.SENDING
     mailbox.release.set()
     state, message_id = wait_for(
-        lambda: (found := delivery_state(submission_id))[0] == DeliveryState.SENT and found
+        lambda: (found := delivery_state(submission_id))[0] == DeliveryState.SENT and found,
+        processes,
     )
     assert mailbox.message_ids() == [message_id]
     assert mailbox.messages[0]["To"] == "elise.roussel@example.org"
@@ -149,7 +151,7 @@ def uploaded_pdf(processes, django_db_blocker):
     return document
 
 
-def test_the_worker_reads_the_text_of_an_uploaded_pdf(uploaded_pdf):
+def test_the_worker_reads_the_text_of_an_uploaded_pdf(uploaded_pdf, processes):
     assert uploaded_pdf.extraction_status == ExtractionStatus.PENDING  # not read on saving
 
     status, text = wait_for(
@@ -159,7 +161,8 @@ def test_the_worker_reads_the_text_of_an_uploaded_pdf(uploaded_pdf):
                 "WHERE id = %s AND extraction_status <> 'pending'",
                 [uploaded_pdf.pk],
             ).fetchone()
-        )
+        ),
+        processes,
     )
 
     assert status == ExtractionStatus.DONE
@@ -170,6 +173,7 @@ def test_the_worker_reads_the_text_of_an_uploaded_pdf(uploaded_pdf):
 def message_held_by_the_mail_server(processes, mail_server, django_db_blocker):
     """A stored message that the worker is sending: the mail server holds its answer."""
     mail_server.messages.clear()
+    mail_server.received.clear()
     mail_server.release.clear()
     with django_db_blocker.unblock(), DATABASE_QUEUE:
         page = ContactPage.objects.get(slug="contact", url_path__startswith="/localhost/")
@@ -180,7 +184,7 @@ def message_held_by_the_mail_server(processes, mail_server, django_db_blocker):
 
 
 def test_a_message_is_emailed_once_when_the_database_connection_is_lost_during_sending(
-    message_held_by_the_mail_server, mailbox
+    message_held_by_the_mail_server, mailbox, processes
 ):
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
@@ -201,7 +205,8 @@ def test_a_message_is_emailed_once_when_the_database_connection_is_lost_during_s
         lambda: (
             (found := delivery_state(message_held_by_the_mail_server.pk))[0] == DeliveryState.SENT
             and found
-        )
+        ),
+        processes,
     )
     time.sleep(1)  # time enough for a second sending, if any
     assert mailbox.message_ids() == [message_id]
