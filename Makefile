@@ -62,7 +62,7 @@ PROD = DJANGO_SETTINGS_MODULE=config.settings.production PATH="$(abspath $(BIN))
 serve-prod: install
 	$(PROD) $(BIN)/python manage.py migrate_safely
 	$(PROD) $(BIN)/python manage.py collectstatic --no-input
-	$(PROD) $(BIN)/honcho start --no-prefix
+	$(PROD) $(BIN)/honcho start
 
 # make backup [BACKUP_DIR=backups]; make restore BACKUP=backups/<timestamp> (empty database)
 BACKUP_DIR ?= backups
