@@ -55,13 +55,14 @@ site-groups: install
 	$(BIN)/python manage.py setup_site_groups
 
 # Production: settings from the environment (see README, "Production"). Migrations run
-# before the workers start, under a lock shared by every server (migrate_safely).
-PROD = DJANGO_SETTINGS_MODULE=config.settings.production
+# before the processes start, under a lock shared by every server (migrate_safely); then
+# the Procfile's web server and task worker run together (honcho stops both if one ends).
+PROD = DJANGO_SETTINGS_MODULE=config.settings.production PATH="$(abspath $(BIN)):$$PATH"
 
 serve-prod: install
 	$(PROD) $(BIN)/python manage.py migrate_safely
 	$(PROD) $(BIN)/python manage.py collectstatic --no-input
-	$(PROD) $(BIN)/gunicorn -c config/gunicorn.py
+	$(PROD) $(BIN)/honcho start
 
 # make backup [BACKUP_DIR=backups]; make restore BACKUP=backups/<timestamp> (empty database)
 BACKUP_DIR ?= backups

@@ -1,8 +1,8 @@
-from django.db.models import Count
+from django.db.models import Count, Q
 from wagtail.admin.ui.components import Component
 from wagtail.contrib.forms.utils import get_forms_for_user
 
-from .models import ContactSubmission
+from .models import ContactSubmission, DeliveryState
 
 
 class UndeliveredMessagesPanel(Component):
@@ -23,7 +23,10 @@ class UndeliveredMessagesPanel(Component):
             ContactSubmission.objects.undelivered()
             .filter(page__in=get_forms_for_user(user))
             .values("page_id", "page__title")
-            .annotate(count=Count("pk"))
+            .annotate(
+                count=Count("pk"),
+                unknown=Count("pk", filter=Q(delivery_state=DeliveryState.UNKNOWN)),
+            )
             .order_by("page__title")
         )
         return context

@@ -1,36 +1,22 @@
-"""Background delivery of contact messages (Wagtail's task framework, django-tasks)."""
+"""Background delivery of contact messages (django-tasks; production runs them in the
+database-backed worker, `manage.py run_task_worker`)."""
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.utils import timezone
 from django_tasks import task
 
 from . import delivery
 
 
-@task()
+# Before text extraction and index updates: a visitor is waiting for an answer.
+@task(priority=10)
 def deliver_contact_message(submission_id):
-    """Send a stored message; on failure, retry later when the task backend can defer.
+    """Send a stored message; when the mail server refused it or was unreachable, try
+    again at the time the message records, if the task backend can defer.
 
     With a backend that cannot defer (the immediate one), the retries are the
     `resend_contact_messages` command, run by cron.
     """
-    if delivery.deliver(submission_id):
+    submission = delivery.deliver(submission_id)
+    if submission is None or submission.retry_at is None:
         return
-    _schedule_retry(submission_id)
-
-
-def _schedule_retry(submission_id):
-    from .models import ContactSubmission  # the models import this module's task
-
-    attempts = (
-        ContactSubmission.objects.filter(pk=submission_id)
-        .values_list("delivery_attempts", flat=True)
-        .first()
-    )
-    backend = deliver_contact_message.get_backend()
-    if not backend.supports_defer or attempts >= settings.CONTACT_DELIVERY_MAX_ATTEMPTS:
-        return
-    delay = timedelta(minutes=settings.CONTACT_DELIVERY_RETRY_MINUTES * 2 ** (attempts - 1))
-    deliver_contact_message.using(run_after=timezone.now() + delay).enqueue(submission_id)
+    if deliver_contact_message.get_backend().supports_defer:
+        deliver_contact_message.using(run_after=submission.retry_at).enqueue(submission_id)

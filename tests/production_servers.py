@@ -19,12 +19,25 @@ from urllib.parse import urlencode
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import psycopg
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 # Kept apart from other users of the Redis server; TEST_REDIS_URL chooses another db.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 SECRET_KEY = "servers-" + "0123456789abcdefghij" * 3  # noqa: S105 (test servers only)
+
+
+def postgres_only(reason):
+    """The marks of a test module whose other processes share the test database: run on
+    PostgreSQL only (SQLite's test database lives in the pytest process's memory)."""
+    return [
+        pytest.mark.skipif(
+            not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+            reason=f"needs DATABASE_URL=postgres://… ({reason})",
+        ),
+        pytest.mark.django_db,  # so that pytest-django creates the test database
+    ]
 
 
 def production_environment(database_url, static_root, redis_url=TEST_REDIS_URL):
@@ -96,24 +109,35 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class Server:
-    """One gunicorn process started with config/gunicorn.py."""
+class _Process:
+    """A child process whose output goes to a file (a full pipe nobody reads would block)."""
 
-    def __init__(self, environment):
-        self.port = free_port()
-        # A file, not a pipe: a full pipe nobody reads would block the workers' logging.
+    def __init__(self, command, environment):
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(  # noqa: S603 (fixed command)
-            [str(GUNICORN), "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{self.port}"],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
+            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
         )
 
     def log_tail(self, size=3000):
         self.log.seek(0)
         return self.log.read().decode(errors="replace")[-size:]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+class Server(_Process):
+    """One gunicorn process started with config/gunicorn.py."""
+
+    def __init__(self, environment):
+        self.port = free_port()
+        bind = f"127.0.0.1:{self.port}"
+        super().__init__([str(GUNICORN), "-c", "config/gunicorn.py", "--bind", bind], environment)
 
     def wait_until_healthy(self, timeout=60):
         deadline = time.monotonic() + timeout
@@ -128,13 +152,13 @@ class Server:
             time.sleep(0.2)
         raise TimeoutError(f"server on port {self.port} not healthy after {timeout} s")
 
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+
+class TaskWorker(_Process):
+    """The Procfile's task worker, polling the queue every 0.2 s."""
+
+    def __init__(self, environment):
+        command = [sys.executable, "manage.py", "run_task_worker", "--interval", "0.2"]
+        super().__init__([*command, "--no-startup-delay"], environment)
 
 
 class _NoRedirect(HTTPRedirectHandler):

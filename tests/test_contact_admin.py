@@ -1,5 +1,7 @@
 """The mission officer reads messages, and their delivery state, in the admin."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -35,8 +37,22 @@ def undelivered_message(contact_page):
     submission = ContactSubmission.objects.create(
         page=contact_page,
         form_data={"votre_nom": "Camille Martin", "votre_message": "Bonjour"},
+        delivery_attempts=1,
     )
     submission.record_failure("ConnectionRefusedError: serveur injoignable")
+    return submission
+
+
+@pytest.fixture
+def message_in_unknown_state(contact_page):
+    """The mail server took the message but did not answer in time: it may have gone."""
+    submission = ContactSubmission.objects.create(
+        page=contact_page,
+        form_data={"votre_nom": "Dominique Petit", "votre_message": "Bonsoir"},
+        delivery_attempts=1,
+        delivery_started_at=datetime(2026, 12, 4, 9, 30, tzinfo=UTC),
+    )
+    submission.record_unknown("TimeoutError: timed out")
     return submission
 
 
@@ -50,6 +66,20 @@ def test_the_submissions_list_shows_each_message_with_its_delivery_state(
     assert "Envoi par courriel" in html
     assert "Camille Martin" in html
     assert "échec après 1 tentative : ConnectionRefusedError: serveur injoignable" in html
+    assert "nouvelle tentative le " in html
+
+
+def test_a_message_that_may_have_gone_is_shown_as_unknown_not_failed(
+    admin_client, contact_page, message_in_unknown_state
+):
+    html = admin_client.get(f"/admin/forms/submissions/{contact_page.pk}/").content.decode()
+
+    assert (
+        "état inconnu : vérifier la boîte de réception (envoi tenté le 04/12/2026 10:30, "
+        "sans réponse du serveur de courriel : TimeoutError: timed out)"
+    ) in html
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "1 message (dont 1 à l'état inconnu)" in dashboard
 
 
 def test_the_submissions_export_as_csv_includes_the_delivery_state(

@@ -2,12 +2,18 @@
 
 import datetime
 import io
+import time
 import zipfile
+import zlib
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import Collection
 
 from cls.documents.extraction import ExtractionStatus, extract_text
 from cls.documents.filename_dates import date_from_filename
+from cls.models import SiteDocument
 from cls.templatetags.document_tags import document_size
 from home.demo.pdf import make_pdf
 
@@ -99,11 +105,99 @@ def test_the_stored_text_is_bounded(settings):
     assert result.message == "Texte tronqué : le nombre maximal de caractères est atteint."
 
 
-def test_reading_stops_when_time_is_up(settings):
-    settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = -1
-    result = extract(make_pdf("Diagnostic", ["Texte"]), "pdf")
+def expanding_pdf(*page_contents):
+    """A PDF whose pages draw the given content streams, stored compressed: a few
+    kilobytes that expand to megabytes of text operations, as in the 41 KB PDF that held
+    a worker for 22.6 s inside one page."""
+    page_numbers = [4 + 2 * index for index in range(len(page_contents))]
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % number for number in page_numbers), len(page_numbers)),
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    for number, content in zip(page_numbers, page_contents, strict=True):
+        packed = zlib.compress(content, 9)
+        objects[number] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (number + 1)
+        )
+        objects[number + 1] = b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (
+            len(packed),
+            packed,
+        )
+    pdf = io.BytesIO(b"%PDF-1.4\n")
+    pdf.seek(0, io.SEEK_END)
+    offsets = []
+    for number in sorted(objects):
+        offsets.append(pdf.tell())
+        pdf.write(b"%d 0 obj\n%s\nendobj\n" % (number, objects[number]))
+    xref = pdf.tell()
+    pdf.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    pdf.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    pdf.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    pdf.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return pdf.getvalue()
+
+
+def text_operations(words, copies=1):
+    return b"BT /F1 12 Tf 10 10 Td (%s) Tj ET\n" % words.encode() * copies
+
+
+# 100,000 text operations on one page: 12 KB stored, 8 s and 200 MB to read here.
+HUGE_PAGE = text_operations("Diagnostic", copies=100_000)
+
+
+def test_a_small_pdf_expanding_to_a_huge_page_is_stopped_at_the_time_limit(settings):
+    settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = 1
+    pdf = expanding_pdf(text_operations("Ordre du jour : diagnostic."), HUGE_PAGE)
+    assert len(pdf) < 20_000
+
+    began = time.monotonic()
+    result = extract(pdf, "pdf")
+
+    assert time.monotonic() - began < 5  # 8 s to read the whole page here
+    assert result.status == ExtractionStatus.EXCEEDED
+    assert result.text == "Ordre du jour : diagnostic."  # the page read before the limit
+    assert result.message == (
+        "Lecture arrêtée au bout de 1 s (durée maximale) ; seul le texte lu avant est cherchable."
+    )
+
+
+def test_a_pdf_needing_more_memory_than_allowed_is_stopped(settings):
+    settings.DOCUMENTS_EXTRACTION_MAX_MEMORY_MB = 120  # the reader alone takes about 55
+    result = extract(expanding_pdf(HUGE_PAGE), "pdf")
+
+    assert result.status == ExtractionStatus.EXCEEDED
     assert result.text == ""
-    assert result.message == "Texte tronqué : la durée maximale de lecture est atteinte."
+    assert result.message == (
+        "Lecture arrêtée : le fichier demande plus de 120 Mo de mémoire (maximum) ; "
+        "le texte du fichier n'est pas cherchable."
+    )
+
+
+def test_the_admin_shows_that_a_file_exceeded_the_limits(db, client, settings):
+    settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = 1
+    client.force_login(get_user_model().objects.create_superuser("doc", "d@example.org", "x"))
+    client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Diagnostic illisible",
+            "file": SimpleUploadedFile("diagnostic.pdf", expanding_pdf(HUGE_PAGE)),
+            "collection": Collection.get_first_root_node().pk,
+            "document_type": "diagnostic",
+            "language": "fr",
+        },
+    )
+    document = SiteDocument.objects.get(title="Diagnostic illisible")
+
+    html = client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+
+    assert document.extraction_status == ExtractionStatus.EXCEEDED
+    assert (
+        "Limite dépassée : Lecture arrêtée au bout de 1 s (durée maximale) ; "
+        "le texte du fichier n&#x27;est pas cherchable."
+    ) in html
 
 
 @pytest.mark.parametrize(

@@ -11,18 +11,12 @@ import pytest
 from django.db import connection
 
 from .conftest import AUDE_HOST, RUFFECOIS_HOST
-from .production_servers import database_url, empty_postgres_database
+from .production_servers import database_url, empty_postgres_database, postgres_only
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [(AUDE_HOST, "/"), (RUFFECOIS_HOST, "/"), (AUDE_HOST, "/en/")]
 
-pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="needs DATABASE_URL=postgres://… (pg_dump and pg_restore)",
-    ),
-    pytest.mark.django_db,  # so that pytest-django creates the test database
-]
+pytestmark = postgres_only("pg_dump and pg_restore")
 
 # Renders PAGES with the Django test client; prints what a visitor sees of each.
 RENDER_PAGES = """

@@ -5,7 +5,6 @@ Runs on PostgreSQL only: the servers are separate processes and must see the tes
 database (SQLite's test database lives in the memory of the pytest process).
 """
 
-import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -29,16 +28,11 @@ from .production_servers import (
     collect_static,
     create_production_superuser,
     database_url,
+    postgres_only,
     production_environment,
 )
 
-pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="needs DATABASE_URL=postgres://… (the servers share the test database)",
-    ),
-    pytest.mark.django_db,  # so that pytest-django creates the test database
-]
+pytestmark = postgres_only("the servers share the test database")
 
 ADMIN, PASSWORD = "multi-serveurs", "deux-serveurs-un-site"  # noqa: S105 (test account)
 LOCKED_OUT = "Trop de tentatives infructueuses depuis votre connexion"

@@ -1,43 +1,32 @@
 """Read the text of an uploaded document so that the site search finds what it says.
 
-Runs in a task (see tasks.py), never in the request. Every limit comes from settings:
-DOCUMENTS_EXTRACTION_MAX_PAGES, DOCUMENTS_EXTRACTION_MAX_CHARS and
-DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS. A damaged or protected file never raises: the
-result says the extraction failed, and why, in words an editor understands.
+Runs in a task (see tasks.py), never in the request, and reads the file in a child
+process (text_reader.py) killed at the limits, which hold even inside one page that
+expands to a huge text: DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS (wall clock and CPU),
+DOCUMENTS_EXTRACTION_MAX_MEMORY_MB (address space), DOCUMENTS_EXTRACTION_MAX_PAGES and
+DOCUMENTS_EXTRACTION_MAX_CHARS. A damaged, protected or oversized file never raises: the
+result says what happened, in words an editor understands.
 """
 
-import html
+import json
 import logging
 import re
-import time
-import zipfile
+import signal
+import subprocess
+import sys
 from dataclasses import dataclass
-from functools import partial
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from pypdf import PdfReader
+
+from . import text_reader
 
 logger = logging.getLogger(__name__)
 
-# Office files are zip archives: never inflate more than this (zip bombs).
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-
-# The archive members holding the text of each office format, in reading order.
-OFFICE_TEXT_PARTS = {
-    "docx": re.compile(r"word/document\.xml"),
-    "pptx": re.compile(r"ppt/slides/slide(\d+)\.xml"),
-    "xlsx": re.compile(r"xl/sharedStrings\.xml"),
-    "odt": re.compile(r"content\.xml"),
-    "ods": re.compile(r"content\.xml"),
-    "odp": re.compile(r"content\.xml"),
-}
-# Closing tags of paragraphs (Word, PowerPoint, OpenDocument) and spreadsheet strings.
-XML_PARAGRAPH_END = re.compile(r"</(?:w:p|a:p|text:p|text:h|si)>")
-XML_SPACING = re.compile(r"<(?:w:tab|w:br|text:tab|text:s|text:line-break)\b[^>]*>")
-XML_TAG = re.compile(r"<[^>]*>")
+READER = Path(text_reader.__file__)
 BLANKS = re.compile(r"[ \t\r\f\v]+")
 
 
@@ -46,6 +35,7 @@ class ExtractionStatus(models.TextChoices):
     DONE = "done", gettext_lazy("Texte extrait")
     FAILED = "failed", gettext_lazy("Échec")
     UNSUPPORTED = "unsupported", gettext_lazy("Format non pris en charge")
+    EXCEEDED = "exceeded", gettext_lazy("Limite dépassée")
 
 
 @dataclass(frozen=True)
@@ -55,133 +45,101 @@ class Extraction:
     message: str = ""
 
 
-class ExtractionFailed(Exception):
-    """A file we cannot read, with the reason shown to editors."""
-
-
-class Limits:
-    """The bounds of one extraction; `exceeded` notes which one cut the text short."""
-
-    def __init__(self):
-        self.max_pages = settings.DOCUMENTS_EXTRACTION_MAX_PAGES
-        self.max_chars = settings.DOCUMENTS_EXTRACTION_MAX_CHARS
-        self.deadline = time.monotonic() + settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS
-        self.exceeded = ""
-
-    def out_of_time(self):
-        if time.monotonic() > self.deadline:
-            self.exceeded = _("la durée maximale de lecture est atteinte")
-        return bool(self.exceeded)
-
-
 def extract_text(file, extension):
     """Return the Extraction of an open binary file whose name ends with `extension`."""
     extension = extension.lower()
-    reader = READERS.get(extension)
-    if reader is None:
+    if extension not in text_reader.READERS:
         return Extraction(
             ExtractionStatus.UNSUPPORTED,
             message=_("Le texte des fichiers .%(extension)s n'est pas lu.")
             % {"extension": extension},
         )
-    limits = Limits()
+    records, killed = run_reader(file.read(), extension)
+    text = clean_text("\n".join(record["text"] for record in records if "text" in record))
+    ending = records[-1] if records and "text" not in records[-1] else {}
+    cut_short = len(text) > settings.DOCUMENTS_EXTRACTION_MAX_CHARS
+    text = text[: settings.DOCUMENTS_EXTRACTION_MAX_CHARS]
+    if killed or ending.get("error") == "memory":
+        return Extraction(ExtractionStatus.EXCEEDED, text, limit_message(killed, text))
+    if "error" in ending or not ending:
+        return Extraction(ExtractionStatus.FAILED, message=failure_message(ending))
+    reason = truncation_reason(ending["end"], cut_short)
+    message = _("Texte tronqué : %(reason)s.") % {"reason": reason} if reason else ""
+    return Extraction(ExtractionStatus.DONE, text, message)
+
+
+def run_reader(data, extension):
+    """The records printed by text_reader.py, and whether it was killed at the time limit."""
+    timeout = settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS
+    command = [
+        sys.executable,
+        "-I",  # neither the environment's PYTHON* variables nor the script's folder
+        str(READER),
+        extension,
+        str(settings.DOCUMENTS_EXTRACTION_MAX_PAGES),
+        str(settings.DOCUMENTS_EXTRACTION_MAX_CHARS),
+        str(settings.DOCUMENTS_EXTRACTION_MAX_MEMORY_MB),
+        str(max(timeout, 1)),
+    ]
     try:
-        text = reader(file, limits)
-    except ExtractionFailed as failure:
-        return Extraction(ExtractionStatus.FAILED, message=str(failure))
-    except Exception:
-        # Parsers raise all kinds of errors on damaged files; none may reach the worker.
-        logger.warning("Text extraction failed for a .%s file", extension, exc_info=True)
-        return Extraction(
-            ExtractionStatus.FAILED, message=_("Le fichier est endommagé ou illisible.")
+        # Fixed command: this interpreter running the reader next to this module.
+        reader = subprocess.run(command, input=data, capture_output=True, timeout=timeout)  # noqa: S603
+    except subprocess.TimeoutExpired as expired:
+        return parse_records(expired.stdout), True
+    records = parse_records(reader.stdout)
+    if reader.returncode == text_reader.OUT_OF_MEMORY:
+        records.append({"error": "memory"})
+    elif reader.returncode:
+        logger.warning(
+            "Text reader ended with %s: %s", reader.returncode, reader.stderr[-500:].decode()
         )
-    text = clean_text(text)
-    if len(text) > limits.max_chars:
-        text = text[: limits.max_chars]
-        limits.exceeded = _("le nombre maximal de caractères est atteint")
-    message = ""
-    if limits.exceeded:
-        message = _("Texte tronqué : %(reason)s.") % {"reason": limits.exceeded}
-    return Extraction(ExtractionStatus.DONE, text=text, message=message)
+    return records, reader.returncode == -signal.SIGXCPU
+
+
+def parse_records(output):
+    # The last line may be cut off by the kill.
+    records = []
+    for line in (output or b"").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            break
+    return records
+
+
+def limit_message(killed, text):
+    if killed:
+        limit = _("Lecture arrêtée au bout de %(seconds)s s (durée maximale)") % {
+            "seconds": settings.DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS
+        }
+    else:
+        limit = _(
+            "Lecture arrêtée : le fichier demande plus de %(size)s Mo de mémoire (maximum)"
+        ) % {"size": settings.DOCUMENTS_EXTRACTION_MAX_MEMORY_MB}
+    if text:
+        return _("%(limit)s ; seul le texte lu avant est cherchable.") % {"limit": limit}
+    return _("%(limit)s ; le texte du fichier n'est pas cherchable.") % {"limit": limit}
+
+
+def failure_message(ending):
+    if ending.get("error") == "encrypted":
+        return _("Le PDF est protégé par un mot de passe : son texte ne peut pas être lu.")
+    return _("Le fichier est endommagé ou illisible.")
+
+
+def truncation_reason(end, cut_short):
+    if end == "pages":
+        return ngettext(
+            "seule la première page est lue",
+            "seules les %(count)s premières pages sont lues",
+            settings.DOCUMENTS_EXTRACTION_MAX_PAGES,
+        ) % {"count": settings.DOCUMENTS_EXTRACTION_MAX_PAGES}
+    if end == "chars" or cut_short:
+        return _("le nombre maximal de caractères est atteint")
+    return ""
 
 
 def clean_text(text):
     # PostgreSQL refuses NUL characters in text columns; PDFs sometimes contain them.
     text = BLANKS.sub(" ", text.replace("\x00", ""))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def read_pdf(file, limits):
-    reader = PdfReader(file)
-    # Many PDFs are "protected" with an empty user password and open without one.
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ExtractionFailed(
-            _("Le PDF est protégé par un mot de passe : son texte ne peut pas être lu.")
-        )
-    pages = []
-    length = 0
-    for number, page in enumerate(reader.pages):
-        if number == limits.max_pages:
-            limits.exceeded = ngettext(
-                "seule la première page est lue",
-                "seules les %(count)s premières pages sont lues",
-                limits.max_pages,
-            ) % {"count": limits.max_pages}
-            break
-        # A single page cannot be interrupted; the time limit applies between pages.
-        if limits.out_of_time():
-            break
-        pages.append(page.extract_text() or "")
-        length += len(pages[-1])
-        if length > limits.max_chars:
-            break
-    return "\n".join(pages)
-
-
-def read_office_document(file, limits, extension):
-    try:
-        archive = zipfile.ZipFile(file)
-    except zipfile.BadZipFile as error:
-        raise ExtractionFailed(_("Le fichier est endommagé ou illisible.")) from error
-    with archive:
-        pattern = OFFICE_TEXT_PARTS[extension]
-        parts = sorted(
-            (match for name in archive.namelist() if (match := pattern.fullmatch(name))),
-            key=lambda match: int(match.group(1)) if match.groups() else 0,
-        )
-        texts = []
-        budget = MAX_UNCOMPRESSED_BYTES
-        for part in parts:
-            if budget <= 0 or limits.out_of_time():
-                break
-            with archive.open(part.group(0)) as member:
-                xml = member.read(budget).decode("utf-8", errors="replace")
-            budget -= len(xml)
-            texts.append(xml_to_text(xml))
-    return "\n".join(texts)
-
-
-def xml_to_text(xml):
-    # Office XML is only stripped of its tags, never parsed: no entity expansion attacks.
-    xml = XML_PARAGRAPH_END.sub("\n", xml)
-    xml = XML_SPACING.sub(" ", xml)
-    return html.unescape(XML_TAG.sub("", xml))
-
-
-def read_plain_text(file, limits):
-    data = file.read(limits.max_chars * 4)  # at most 4 bytes per character in UTF-8
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # older Windows exports
-
-
-READERS = {
-    "pdf": read_pdf,
-    "txt": read_plain_text,
-    "csv": read_plain_text,
-    **{
-        extension: partial(read_office_document, extension=extension)
-        for extension in OFFICE_TEXT_PARTS
-    },
-}

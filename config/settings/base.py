@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -273,20 +274,25 @@ CONTACT_MIN_FILL_SECONDS = 3
 # At most CONTACT_RATE_LIMIT messages per visitor address per window (in the cache).
 CONTACT_RATE_LIMIT = 5
 CONTACT_RATE_WINDOW = 60 * 60
-# Automatic retries, when the task backend can defer tasks: 5, 10, 20… minutes apart.
+# Automatic retries of a refused or unreachable mail server, deferred in the task queue:
+# 5, 10, 20… minutes apart. `resend_contact_messages` (cron) catches up on messages whose
+# task was lost (task queue unreachable, worker stopped) this long after they were due.
 CONTACT_DELIVERY_MAX_ATTEMPTS = 5
 CONTACT_DELIVERY_RETRY_MINUTES = 5
+CONTACT_DELIVERY_OVERDUE_MINUTES = 10
 # End of contact form --------------------------------------------------------------
 
 # Documents -----------------------------------------------------------------------
 # The admin upload form proposes the date written in the file name (cls/documents/).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cls.documents.forms.SiteDocumentForm"
-# Text extraction for search runs in a task after each upload, within these bounds.
-# Without a worker (Django's immediate task backend) it runs at the end of the upload
-# request: the time limit stays below the usual 30-second application server timeout.
+# Text extraction for search runs in a task after each upload (in the worker in
+# production), in a child process killed at these bounds (cls/documents/extraction.py).
 DOCUMENTS_EXTRACTION_MAX_PAGES = int(os.environ.get("DOCUMENTS_EXTRACTION_MAX_PAGES", "300"))
 DOCUMENTS_EXTRACTION_MAX_CHARS = int(os.environ.get("DOCUMENTS_EXTRACTION_MAX_CHARS", "1000000"))
 DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = int(
     os.environ.get("DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS", "20")
+)
+DOCUMENTS_EXTRACTION_MAX_MEMORY_MB = int(
+    os.environ.get("DOCUMENTS_EXTRACTION_MAX_MEMORY_MB", "512")
 )
 # End of documents ----------------------------------------------------------------

@@ -49,6 +49,10 @@ if EMAIL_HOST_PASSWORD and not (EMAIL_USE_TLS or EMAIL_USE_SSL):
     )
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
+# Tasks (contact e-mails, text extraction, search index updates) are stored in the
+# database and run by `manage.py run_task_worker` (Procfile, "worker"), never in a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Persistent connections are checked before reuse: after a database restart or failover,
 # each worker reconnects instead of failing its next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
