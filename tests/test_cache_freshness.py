@@ -163,3 +163,39 @@ def test_every_spelling_of_a_host_shares_one_cached_copy(axis):
         assert visitor(host).get(axis.url)["X-Page-Cache"] == "hit", host
     behind_tls_proxy = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
     assert behind_tls_proxy.get(axis.url, secure=True)["X-Page-Cache"] == "miss"
+
+
+def test_a_document_linked_from_a_page_joins_the_site_list_once_the_worker_indexed_it(
+    ruffecois_site, settings
+):
+    """In production Wagtail's reference index is updated by the task worker, after the
+    editor's commit has already renewed the caches."""
+    from wagtail.tasks import update_reference_index_task
+
+    from cls.models import DocumentCollectionPage, SiteDocument
+
+    contract = ContractPage.objects.child_of(ruffecois_site.root_page).get()
+    listing = contract.add_child(instance=DocumentCollectionPage(title="Tous nos documents"))
+    listing.save_revision().publish()
+    aude_diagnostic = SiteDocument.objects.get(title__startswith="Diagnostic santé - Pyrénées")
+    anonymous = visitor("ruffecois.localhost")
+    assert aude_diagnostic.title not in text_of(anonymous, listing.url)  # cached
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    page = ruffecois_site.root_page.add_child(
+        instance=ContentPage(
+            title="Lectures", body=[("document", {"document": aude_diagnostic, "title": ""})]
+        )
+    )
+    page.save_revision().publish()
+    queued = [
+        result.args
+        for result in update_reference_index_task.get_backend().results
+        if result.task.module_path == "wagtail.tasks.update_reference_index_task"
+    ]
+    assert aude_diagnostic.title not in text_of(anonymous, listing.url)  # not indexed yet
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    for args in queued:  # the worker runs the tasks
+        update_reference_index_task.enqueue(*args)
+    assert aude_diagnostic.title in text_of(anonymous, listing.url)
