@@ -3,21 +3,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
 from home import views as home_views
-from home.admin_choosers import SitePageBrowseView
+from home.admin_scope import urls as admin_scope_urls
 from home.sitemap import sitemap
 from search import views as search_views
 
 urlpatterns = [
-    # Before Wagtail's own route: an editor cannot browse another site's pages by number.
-    path(
-        f"{settings.WAGTAIL_ADMIN_PATH}choose-page/<int:parent_page_id>/",
-        require_admin_access(SitePageBrowseView.as_view()),
-    ),
+    # Before Wagtail's own routes: views narrowed to the editor's own site.
+    path(settings.WAGTAIL_ADMIN_PATH, include(admin_scope_urls)),
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -20,34 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site_groups(aude_site, ruffecois_site):
-    call_command("setup_site_groups", stdout=io.StringIO())
-    from django.contrib.auth.models import Group
-
-    return {
-        "aude_editors": Group.objects.get(name=f"Éditeurs {aude_site.site_name}"),
-        "ruffecois_editors": Group.objects.get(name=f"Éditeurs {ruffecois_site.site_name}"),
-        "ruffecois_moderators": Group.objects.get(name=f"Modérateurs {ruffecois_site.site_name}"),
-    }
-
-
-def member_of(group, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def ruffecois_editor(site_groups):
-    return member_of(site_groups["ruffecois_editors"], "editrice-ruffec")
-
-
-@pytest.fixture
-def ruffecois_moderator(site_groups):
-    return member_of(site_groups["ruffecois_moderators"], "moderateur-ruffec")
-
-
-@pytest.fixture
 def editor_client(client, ruffecois_editor):
     client.force_login(ruffecois_editor)
     return client

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Editors never see another site's objects in the admin (home/admin_scope/).
+    "home.admin_scope.middleware.AdminScopeMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     # Inside the page cache: pages are stored already trimmed.
     "home.html_whitespace.HtmlWhitespaceMiddleware",

@@ -1,0 +1,78 @@
+"""An editor or moderator of one site sees nothing of another site, anywhere in the admin.
+
+The walk resolves the admin URLconf: every named admin route, filled with the other
+site's objects (pages, revisions, workflow, documents, images, collections, snippets,
+settings, users, translations…), then every bulk action, then the public download.
+"""
+
+from collections import Counter
+
+import pytest
+from django.test import Client
+
+from .admin_walk import OtherSite, admin_routes, readable_text
+from .conftest import RUFFECOIS_HOST
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def aude(aude_site, ruffecois_site, aude_editor):
+    return OtherSite(aude_site, aude_editor, own_site=ruffecois_site)
+
+
+def leaks(client, url, secrets):
+    """What the response to `url` wrongly shows of the other site (a 500 counts)."""
+    try:
+        response = client.get(url)
+    except Exception as error:  # the test client re-raises what would be a 500
+        return [f"erreur {type(error).__name__}: {error}"]
+    if response.status_code >= 500:
+        return [f"statut {response.status_code}"]
+    text = readable_text(response)
+    return [secret for secret in secrets if secret in text]
+
+
+def walk(client, urls, secrets):
+    found = {}
+    for url in urls:
+        separator = "&" if "?" in url else "?"
+        for query in ("", f"{separator}q=Aude"):
+            if problems := leaks(client, url + query, secrets):
+                found[url + query] = problems
+    return found
+
+
+def report(found):
+    return "\n".join(f"{url} : {problems}" for url, problems in sorted(found.items()))
+
+
+@pytest.mark.parametrize("staff", ["ruffecois_editor", "ruffecois_moderator"])
+def test_no_admin_url_shows_another_sites_data(staff, request, aude):
+    client = Client(HTTP_HOST=RUFFECOIS_HOST)  # the admin, as reached from their own site
+    client.force_login(request.getfixturevalue(staff))
+    routes = admin_routes()
+    urls = [url for route in routes for url in aude.urls(route)]
+    assert len(aude.secrets) > 30, aude.secrets
+    found = walk(client, urls, aude.secrets)
+    assert not found, report(found)
+    families = Counter(route.name.split(":")[0] for route in routes)
+    assert len(routes) > 240 and len(families) > 40, families
+
+
+def test_the_walk_sees_what_an_administrator_may_see(admin_user, aude):
+    """The same walk as an administrator finds the other site's data: it would see a leak."""
+    client = Client()
+    client.force_login(admin_user)
+    urls = [url for route in admin_routes() for url in aude.urls(route)]
+    found = walk(client, urls, aude.secrets)
+    print(report(found))
+    shown = {secret for problems in found.values() for secret in problems}
+    assert shown >= {
+        "Compte rendu confidentiel du COPIL Aude",
+        "Photo réservée à l'Aude",
+        "Action en cours de relecture Aude",
+        "Message confidentiel pour la mission santé de l'Aude",
+        "Hébergement confidentiel de l'Aude",
+        "Bérénice Audoise",
+    }
