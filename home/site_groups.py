@@ -20,6 +20,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     ReferenceIndex,
     Workflow,
@@ -27,6 +28,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.permissions import policy_registry
+
+from .models import SiteSettings
 
 EDITOR_PAGE_ACTIONS = ["add", "change"]
 MODERATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -85,6 +88,9 @@ def grant(group, site, collection, page_actions, media_actions):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission
             )
+    # On this site only: a site permission (Wagtail's settings view), not the model-wide one.
+    for permission in model_permissions(SiteSettings, ["change"]):
+        GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
 
 
 def enable_moderation(site, moderators):

@@ -17,7 +17,6 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
     CollectionViewRestriction,
@@ -168,7 +167,6 @@ class OtherSite:
         document.file.save("compte-rendu-confidentiel-aude.pdf", ContentFile(pdf), save=False)
         document._set_document_file_metadata()
         document.save()
-        document.tags.add("étiquette confidentielle aude")
         return document
 
     def page_in_moderation(self):
@@ -188,7 +186,7 @@ class OtherSite:
         page = self.contact_page()
         text = "Message confidentiel pour la mission santé de l'Aude"
         fields = {field.clean_name: text for field in page.get_form_fields()}
-        return FormSubmission.objects.create(page=page, form_data=fields)
+        return page.get_submission_class().objects.create(page=page, form_data=fields)
 
     def pages(self):
         """The site's pages in every language (translations are not under its root)."""
@@ -207,7 +205,6 @@ class OtherSite:
             *[document.filename for document in self.documents()],
             self.image.title,
             self.image.filename,
-            "étiquette confidentielle aude",
             self.collection.name,
             "Bérénice Audoise",
             self.redirect.old_path,
@@ -311,9 +308,22 @@ class OtherSite:
         return self.page
 
     def urls(self, route):
+        """The route's URLs: a listing's also with a search that matches this site's data."""
         if route.name == "wagtail_bulk_action":
             return list(self.bulk_action_urls())
-        return [reverse(route.name, kwargs=self.arguments(route))]
+        url = reverse(route.name, kwargs=self.arguments(route))
+        if route.arguments:
+            return [url]
+        queries = {
+            "wagtailadmin_api:pages:listing": [
+                f"child_of={self.contract.pk}",
+                f"descendant_of={self.site.root_page_id}",
+                "search=Aude",
+            ],
+            "wagtailadmin_api:documents:listing": ["search=Aude"],
+            "wagtailadmin_api:images:listing": ["search=Aude"],
+        }.get(route.name, ["q=Aude"])
+        return [url, *(f"{url}?{query}" for query in queries)]
 
     def bulk_action_urls(self):
         """Each registered bulk action's confirmation page, for this site's objects."""

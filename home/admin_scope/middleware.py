@@ -1,6 +1,8 @@
-"""Admin URLs that name another site's page, document, image or collection answer 404."""
+"""Admin URLs that name another site's page, document, image or collection answer 404;
+reports on every site at once are for administrators."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.views.defaults import page_not_found
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -31,6 +33,28 @@ PK_MODELS = {
     "wagtailadmin_collections": Collection,
 }
 
+# Views about every site at once, that cannot be narrowed to one: administrators only.
+ADMINISTRATOR_VIEWS = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+    "wagtail_localize:translations_report",
+    "wagtail_localize:translations_report_results",
+}
+# Choosing workflow tasks: for those who manage workflows.
+WORKFLOW_MANAGER_NAMESPACE = "wagtailadmin_workflows"
+WORKFLOW_MANAGER_VIEWS = ("task_chooser", "task_chosen")
+
+
+def may_open(user, view_name):
+    if view_name in ADMINISTRATOR_VIEWS:
+        return user.is_superuser
+    namespace, _colon, name = view_name.rpartition(":")
+    if namespace == WORKFLOW_MANAGER_NAMESPACE and name.startswith(WORKFLOW_MANAGER_VIEWS):
+        return user.has_perm("wagtailcore.add_workflow") or user.has_perm(
+            "wagtailcore.change_workflow"
+        )
+    return True
+
 
 class AdminScopeMiddleware:
     """Refuse, as not found, an admin view of an object the user may not see.
@@ -50,6 +74,8 @@ class AdminScopeMiddleware:
         user = request.user
         if not request.path.startswith(self.admin_path) or not user.is_authenticated:
             return None
+        if not may_open(user, request.resolver_match.view_name):
+            raise PermissionDenied
         namespace = request.resolver_match.namespace
         for name, value in view_kwargs.items():
             model = ARGUMENT_MODELS.get(name) or (name == "pk" and PK_MODELS.get(namespace))
