@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .documents.staff_only import refuse_other_sites_staff
 from .models import Commune, Organisation
 
 
@@ -32,3 +34,6 @@ class TerritoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TerritoryViewSetGroup)
+
+
+hooks.register("before_serve_document", refuse_other_sites_staff)

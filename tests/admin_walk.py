@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.log_actions import log
 from wagtail.models import (
     CollectionViewRestriction,
     Locale,
@@ -173,6 +174,7 @@ class OtherSite:
         page = ActionPage.objects.descendant_of(self.site.root_page).first()
         page.title = "Action en cours de relecture Aude"
         revision = page.save_revision(user=self.editor)
+        log(instance=page, action="wagtail.edit", user=self.editor, revision=revision)
         page.get_workflow().start(page, self.editor)
         page.locked, page.locked_by, page.locked_at = True, self.editor, timezone.now()
         page.save(update_fields=["locked", "locked_by", "locked_at"])

@@ -54,6 +54,7 @@ def test_no_admin_url_shows_another_sites_data(staff, request, aude):
     client.force_login(request.getfixturevalue(staff))
     routes = admin_routes()
     urls = [url for route in routes for url in aude.urls(route)]
+    urls.append(aude.document.url)  # the download, outside the admin
     assert len(aude.secrets) > 30, aude.secrets
     found = walk(client, urls, aude.secrets)
     assert not found, report(found)
@@ -104,3 +105,24 @@ def test_a_site_editor_edits_the_settings_of_their_own_site_only(
     assert client.get(other_url).status_code in (302, 403)
     client.post(other_url, {**data, "organisation_name": "Piraté"})
     assert SiteSettings.for_site(aude_site).organisation_name != "Piraté"
+
+
+def test_a_private_document_is_downloaded_by_its_own_sites_staff_only(
+    aude, ruffecois_editor, aude_editor
+):
+    """Its collection is kept for logged-in users: the Aude staff, not the other site's."""
+    other_site_staff = Client(HTTP_HOST=AUDE_HOST)
+    other_site_staff.force_login(ruffecois_editor)
+    refused = other_site_staff.get(aude.document.url)
+    assert refused.status_code == 403
+    assert b"%PDF" not in refused.content
+
+    own_staff = Client(HTTP_HOST=AUDE_HOST)
+    own_staff.force_login(aude_editor)
+    served = own_staff.get(aude.document.url)
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content).startswith(b"%PDF")
+
+    visitor = Client(HTTP_HOST=AUDE_HOST).get(aude.document.url)
+    assert visitor.status_code == 302  # to the login page
+    assert b"%PDF" not in visitor.content
