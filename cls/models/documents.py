@@ -16,6 +16,7 @@ from wagtail.search import index
 from cls.documents.extraction import Extraction, ExtractionStatus, extract_text
 from cls.documents.filters import DocumentFilterForm
 from cls.documents.privacy import exclude_private_documents
+from cls.documents.storage import select_document_storage
 from cls.documents.tasks import extract_document_text
 from cls.documents.validators import validate_document_extension
 
@@ -42,6 +43,8 @@ GOVERNING_BODY_LABELS = dict(GoverningBody.choices)
 
 
 class SiteDocument(AbstractDocument):
+    # Documents may be private: stored apart from the media a proxy serves (storage.py).
+    file = models.FileField(_("fichier"), upload_to="documents", storage=select_document_storage)
     date = models.DateField(
         _("date du document"),
         null=True,

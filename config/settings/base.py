@@ -156,9 +156,16 @@ STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Documents, which may be private, apart from MEDIA_ROOT (that a proxy may serve): sent by
+# Django only, after the privacy checks (cls/documents/storage.py).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private-documents"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "cls.documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(DOCUMENTS_ROOT)},  # str: task arguments are JSON
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -13,7 +13,7 @@ may work on. Administrators (superusers) see everything.
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -55,3 +55,12 @@ def visible_instances(model, user):
 
 def may_see(user, model, pk):
     return visible_instances(model, user).filter(pk=pk).exists()
+
+
+def works_on_a_site(user):
+    """Whether the user has rights on some pages or collections (a site's staff)."""
+    return (
+        user.is_superuser
+        or GroupPagePermission.objects.filter(group__user=user).exists()
+        or GroupCollectionPermission.objects.filter(group__user=user).exists()
+    )
