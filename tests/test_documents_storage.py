@@ -75,7 +75,16 @@ def test_an_uploaded_private_document_is_sent_by_django_only(
     assert not list(Path(settings.DOCUMENTS_ROOT).rglob("cr-copil-interne*"))
 
 
-def test_the_migration_moves_files_left_in_the_media_folder(settings, private_collection):
+@pytest.fixture
+def every_file_put_back():
+    """Reversing the migration moves every document's file, the demo's too: put them back."""
+    yield
+    migration.out_of_media(apps, None)
+
+
+def test_the_migration_moves_files_left_in_the_media_folder(
+    settings, private_collection, every_file_put_back
+):
     """Files uploaded before DOCUMENTS_ROOT existed are moved, under the same name."""
     content = make_pdf("Ancien compte rendu", ["Téléversé avant le déménagement."])
     name = default_storage.save("documents/ancien-compte-rendu.pdf", ContentFile(content))

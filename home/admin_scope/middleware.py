@@ -74,6 +74,8 @@ class AdminScopeMiddleware:
         user = request.user
         if not request.path.startswith(self.admin_path) or not user.is_authenticated:
             return None
+        if user.is_active and user.is_superuser:
+            return None
         if not may_open(user, request.resolver_match.view_name):
             raise PermissionDenied
         namespace = request.resolver_match.namespace
