@@ -94,8 +94,9 @@ def admin_routes():
                     ":".join([*namespaces, entry.name]), list(entry.pattern.regex.groupindex)
                 )
 
-    routes = {route.name: route for route in walk(get_resolver(), [], "")}
-    return [route for name, route in sorted(routes.items()) if name not in NOT_WALKED]
+    # A name can stand for several routes (with and without an argument): each is walked.
+    routes = {(route.name, *route.arguments): route for route in walk(get_resolver(), [], "")}
+    return [route for key, route in sorted(routes.items()) if route.name not in NOT_WALKED]
 
 
 class OtherSite:
