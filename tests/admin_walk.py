@@ -213,6 +213,7 @@ class OtherSite:
             self.redirect.old_path,
             "Message confidentiel pour la mission santé de l'Aude",
             self.settings.host,
+            self.contact_card.name,  # shown on this site's pages only
             self.upload.file.name.rsplit("/", 1)[-1],
         }
         shared = " ".join(self.own_texts(own_site))

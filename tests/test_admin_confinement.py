@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from wagtail.test.utils.form_data import querydict_from_html
 
+from contacts.models import ContactCard
 from home.models import SiteSettings
 
 from .admin_walk import OtherSite, admin_routes, readable_text
@@ -126,3 +127,17 @@ def test_a_private_document_is_downloaded_by_its_own_sites_staff_only(
     visitor = Client(HTTP_HOST=AUDE_HOST).get(aude.document.url)
     assert visitor.status_code == 302  # to the login page
     assert b"%PDF" not in visitor.content
+
+
+def test_the_contact_card_chooser_offers_the_cards_of_the_editors_site(ruffecois_editor, aude):
+    """A card shown only on the other site's pages is that site's; a new card is anyone's."""
+    new_card = ContactCard.objects.create(name="Camille Nouvelle", role="Coordinatrice")
+    client = Client(HTTP_HOST=RUFFECOIS_HOST)
+    client.force_login(ruffecois_editor)
+    html = readable_text(client.get("/admin/snippets/choose/contacts/contactcard/"))
+    assert "Julien Morel" in html  # the Ruffécois officer
+    assert new_card.name in html
+    assert aude.contact_card.name not in html
+    chosen = "/admin/snippets/choose/contacts/contactcard/chosen/{}/"
+    assert client.get(chosen.format(aude.contact_card.pk)).status_code == 404
+    assert client.get(chosen.format(new_card.pk)).status_code == 200

@@ -8,6 +8,7 @@ may work on. Administrators (superusers) see everything.
 - pages: those the user may explore (their site's tree, and its ancestors);
 - documents, images and collections: those of the collections the user has a permission
   on (home/site_groups.py gives each site's groups its own collection);
+- a model that says so itself, with a `visible_to(user)` class method (contact cards);
 - any other model: all of it with a permission on the model, else nothing.
 """
 
@@ -45,6 +46,8 @@ def visible_instances(model, user):
         return instances.filter(pk__in=visible_collections(user).values("pk"))
     if issubclass(model, (get_document_model(), get_image_model())):
         return instances.filter(collection__in=visible_collections(user).values("pk"))
+    if hasattr(model, "visible_to"):
+        return model.visible_to(user)
     opts = model._meta
     if any(
         user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in MODEL_ACTIONS

@@ -8,6 +8,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from contacts.models import ContactCard
+
 from . import may_see
 
 # The model an admin URL argument names, whatever the view.
@@ -31,14 +33,18 @@ PK_MODELS = {
     "wagtaildocs_chooser": get_document_model(),
     "wagtailimages_chooser": get_image_model(),
     "wagtailadmin_collections": Collection,
+    "wagtailsnippetchoosers_contacts_contactcard": ContactCard,
 }
 
-# Views about every site at once, that cannot be narrowed to one: administrators only.
+# Views about every site at once, not narrowed to one: administrators only.
 ADMINISTRATOR_VIEWS = {
     "wagtailadmin_reports:page_types_usage",
     "wagtailadmin_reports:page_types_usage_results",
     "wagtail_localize:translations_report",
     "wagtail_localize:translations_report_results",
+    # wagtail-localize's snippet chooser API, for translators: every snippet of a model.
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
 }
 # Choosing workflow tasks: for those who manage workflows.
 WORKFLOW_MANAGER_NAMESPACE = "wagtailadmin_workflows"
