@@ -13,7 +13,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Partenaires")
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name", "acronym"]
 
 
 class CommuneViewSet(SnippetViewSet):
@@ -22,7 +21,6 @@ class CommuneViewSet(SnippetViewSet):
     menu_label = _("Communes")
     list_display = ["name", "insee_code", "postcodes", "population", "epci_name"]
     list_filter = ["epci_name"]
-    search_fields = ["name", "insee_code", "postcodes"]
     list_per_page = 50
 
 
