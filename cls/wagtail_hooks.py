@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .documents.staff_only import refuse_other_sites_staff
 from .models import Commune, Organisation
 
 
@@ -11,7 +13,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Partenaires")
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name", "acronym"]
 
 
 class CommuneViewSet(SnippetViewSet):
@@ -20,7 +21,6 @@ class CommuneViewSet(SnippetViewSet):
     menu_label = _("Communes")
     list_display = ["name", "insee_code", "postcodes", "population", "epci_name"]
     list_filter = ["epci_name"]
-    search_fields = ["name", "insee_code", "postcodes"]
     list_per_page = 50
 
 
@@ -32,3 +32,6 @@ class TerritoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TerritoryViewSetGroup)
+
+
+hooks.register("before_serve_document", refuse_other_sites_staff)

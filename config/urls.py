@@ -3,22 +3,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import password_views
 from config.health import healthz
 from home import views as home_views
-from home.admin_choosers import SitePageBrowseView
+from home.admin_scope import urls as admin_scope_urls
 from home.sitemap import sitemap
 from search import views as search_views
 
 urlpatterns = [
-    # Before Wagtail's own route: an editor cannot browse another site's pages by number.
-    path(
-        f"{settings.WAGTAIL_ADMIN_PATH}choose-page/<int:parent_page_id>/",
-        require_admin_access(SitePageBrowseView.as_view()),
-    ),
+    # Before Wagtail's own routes: views narrowed to the editor's own site.
+    path(settings.WAGTAIL_ADMIN_PATH, include(admin_scope_urls)),
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     # Before Wagtail's own route: wrong passwords are counted (config/password_views.py).
     path(

@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et pages de contenu")
 
     def ready(self):
+        from .admin_scope.filters import narrow_filter_choices
         from .invalidation import connect_invalidation
 
         connect_invalidation()
+        narrow_filter_choices()

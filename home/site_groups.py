@@ -2,7 +2,8 @@
 
 Each site gets two groups:
 - « Éditeurs <site> »: edit pages under the site's home page and submit them for
-  moderation, upload and choose documents and images in the site's collection;
+  moderation, upload and choose documents and images in the site's collection, edit
+  the site's settings (its own, not other sites');
 - « Modérateurs <site> »: the same, plus publish, lock and unlock pages and delete
   documents and images; they approve what editors submit.
 Neither group sees other sites' pages or collections in the admin. A moderation
@@ -19,6 +20,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     ReferenceIndex,
     Workflow,
@@ -26,6 +28,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.permissions import policy_registry
+
+from .models import SiteSettings
 
 EDITOR_PAGE_ACTIONS = ["add", "change"]
 MODERATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -72,8 +76,9 @@ def collection_for_site(site, collection_name=None):
     return root.get_children().filter(name=name).first() or root.add_child(name=name)
 
 
-def grant(group, page, collection, page_actions, media_actions):
+def grant(group, site, collection, page_actions, media_actions):
     group.permissions.add(admin_access_permission())
+    page = site.root_page
     for permission in model_permissions(Page, page_actions):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     for model in (get_document_model(), get_image_model()):
@@ -83,6 +88,9 @@ def grant(group, page, collection, page_actions, media_actions):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission
             )
+    # On this site only: a site permission (Wagtail's settings view), not the model-wide one.
+    for permission in model_permissions(SiteSettings, ["change"]):
+        GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
 
 
 def enable_moderation(site, moderators):
@@ -108,7 +116,7 @@ def setup_site_groups(site, collection_name=None):
     moderators, _created = Group.objects.get_or_create(
         name=_("Modérateurs %(site)s") % {"site": name}
     )
-    grant(editors, site.root_page, collection, EDITOR_PAGE_ACTIONS, EDITOR_MEDIA_ACTIONS)
-    grant(moderators, site.root_page, collection, MODERATOR_PAGE_ACTIONS, MODERATOR_MEDIA_ACTIONS)
+    grant(editors, site, collection, EDITOR_PAGE_ACTIONS, EDITOR_MEDIA_ACTIONS)
+    grant(moderators, site, collection, MODERATOR_PAGE_ACTIONS, MODERATOR_MEDIA_ACTIONS)
     enable_moderation(site, moderators)
     return editors, moderators, collection

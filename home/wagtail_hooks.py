@@ -1,8 +1,11 @@
 from django.contrib import messages
+from django.urls import resolve
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from .admin_choosers import pages_the_user_may_explore
+from .admin_scope.api import replace_media_endpoints
+from .admin_scope.choosers import pages_the_user_may_explore
+from .admin_scope.middleware import may_open
 from .legal_pages import create_legal_pages
 from .link_text import vague_link_texts
 from .models import HomePage
@@ -30,3 +33,12 @@ def warn_about_vague_link_texts(request, page):
 
 
 hooks.register("construct_page_chooser_queryset", pages_the_user_may_explore)
+# After Wagtail's own documents and images endpoints, which they replace.
+hooks.register("construct_admin_api", replace_media_endpoints, order=100)
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_on_every_site(request, menu_items):
+    menu_items[:] = [
+        item for item in menu_items if may_open(request.user, resolve(item.url).view_name)
+    ]

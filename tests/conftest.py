@@ -2,6 +2,8 @@ import io
 from contextlib import contextmanager
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
@@ -122,3 +124,35 @@ def aude_client(db):
 @pytest.fixture
 def ruffecois_client(db):
     return Client(HTTP_HOST=RUFFECOIS_HOST)
+
+
+@pytest.fixture
+def site_groups(aude_site, ruffecois_site):
+    """Each demo site's « Éditeurs » and « Modérateurs » groups (home/site_groups.py)."""
+    call_command("setup_site_groups", stdout=io.StringIO())
+    return {
+        f"{key}_{role}": Group.objects.get(name=f"{label} {site.site_name}")
+        for key, site in (("aude", aude_site), ("ruffecois", ruffecois_site))
+        for role, label in (("editors", "Éditeurs"), ("moderators", "Modérateurs"))
+    }
+
+
+def member_of(group, username):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def ruffecois_editor(site_groups):
+    return member_of(site_groups["ruffecois_editors"], "editrice-ruffec")
+
+
+@pytest.fixture
+def ruffecois_moderator(site_groups):
+    return member_of(site_groups["ruffecois_moderators"], "moderateur-ruffec")
+
+
+@pytest.fixture
+def aude_editor(site_groups):
+    return member_of(site_groups["aude_editors"], "redacteur-aude")

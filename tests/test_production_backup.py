@@ -56,26 +56,32 @@ def empty_database():
 
 
 def test_a_restored_backup_serves_the_same_pages(empty_database, tmp_path, client):
-    media = tmp_path / "media"
-    (media / "documents").mkdir(parents=True)
-    (media / "documents" / "contrat.pdf").write_bytes(b"%PDF-1.4 contrat")
+    media, documents = tmp_path / "media", tmp_path / "private-documents"
+    (media / "images").mkdir(parents=True)
+    (media / "images" / "logo.png").write_bytes(b"\x89PNG logo")
+    (documents / "documents").mkdir(parents=True)
+    (documents / "documents" / "contrat.pdf").write_bytes(b"%PDF-1.4 contrat")
 
     backup = run(
         ["scripts/backup.sh", str(tmp_path / "backups")],
         DATABASE_URL=database_url(connection.settings_dict["NAME"]),
         MEDIA_ROOT=str(media),
+        DOCUMENTS_ROOT=str(documents),
     )
     assert backup.returncode == 0, backup.stderr
     backup_dir = backup.stdout.strip()
 
-    restored_media = tmp_path / "restored-media"
+    restored_media, restored_documents = tmp_path / "restored-media", tmp_path / "restored-docs"
     restore = run(
         ["scripts/restore.sh", backup_dir],
         DATABASE_URL=empty_database,
         MEDIA_ROOT=str(restored_media),
+        DOCUMENTS_ROOT=str(restored_documents),
     )
     assert restore.returncode == 0, restore.stderr
-    assert (restored_media / "documents" / "contrat.pdf").read_bytes() == b"%PDF-1.4 contrat"
+    assert (restored_media / "images" / "logo.png").read_bytes() == b"\x89PNG logo"
+    contract = restored_documents / "documents" / "contrat.pdf"
+    assert contract.read_bytes() == b"%PDF-1.4 contrat"
 
     again = run(["scripts/restore.sh", backup_dir], DATABASE_URL=empty_database)
     assert again.returncode == 1

@@ -45,7 +45,7 @@ def bucket(s3_endpoint, settings, monkeypatch):
         client.create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
         )
-    storage, media_origin = object_storage(
+    storages, media_origin = object_storage(
         {
             "MEDIA_S3_BUCKET": BUCKET,
             "MEDIA_S3_ENDPOINT_URL": s3_endpoint,
@@ -53,7 +53,7 @@ def bucket(s3_endpoint, settings, monkeypatch):
         }
     )
     assert media_origin == s3_endpoint  # what the public CSP allows in img-src
-    settings.STORAGES = {**settings.STORAGES, "default": storage}
+    settings.STORAGES = {**settings.STORAGES, **storages}
     return client
 
 
@@ -70,7 +70,11 @@ def test_a_document_is_stored_in_the_bucket_and_served_by_django(
     document = add_document(collection, "Diagnostic", content, "diagnostic-compartiment.pdf")
 
     assert stored_bytes(bucket, document.file.name) == content
-    assert not (Path(settings.MEDIA_ROOT) / document.file.name).exists()
+    for folder in (settings.MEDIA_ROOT, settings.DOCUMENTS_ROOT):
+        assert not (Path(folder) / document.file.name).exists()
+    # A private object: only the owner's credentials read it (Django, to serve it).
+    grants = bucket.get_object_acl(Bucket=BUCKET, Key=document.file.name)["Grants"]
+    assert [grant["Permission"] for grant in grants] == ["FULL_CONTROL"]
     response = ruffecois_client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == content

@@ -27,6 +27,9 @@ PRODUCTION_VARIABLES = [
     "WAGTAIL_ADMIN_PATH",
     "MEDIA_S3_BUCKET",
     "MEDIA_S3_CUSTOM_DOMAIN",
+    "MEDIA_S3_DOCUMENTS_BUCKET",
+    "MEDIA_ROOT",
+    "DOCUMENTS_ROOT",
 ]
 
 
@@ -66,6 +69,14 @@ def production_settings(**env):
         ({"SECRET_KEY": ""}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "trop-court"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "django-insecure-" + "x" * 50}, "SECRET_KEY must be set"),
+        (
+            {"MEDIA_ROOT": "/srv/cls/media", "DOCUMENTS_ROOT": "/srv/cls/media/documents"},
+            "DOCUMENTS_ROOT must not be inside MEDIA_ROOT",
+        ),
+        (
+            {"MEDIA_S3_BUCKET": "cls-media", "MEDIA_S3_CUSTOM_DOMAIN": "media.cls.example.org"},
+            "set MEDIA_S3_DOCUMENTS_BUCKET",
+        ),
     ],
 )
 def test_production_refuses_to_start_with_an_unsafe_value(unsafe, message):
@@ -126,13 +137,21 @@ def test_safe_defaults_without_optional_services():
 
 def test_media_go_to_object_storage_when_a_bucket_is_named():
     settings = production_settings(
-        MEDIA_S3_BUCKET="cls-media", MEDIA_S3_CUSTOM_DOMAIN="media.cls.example.org"
+        MEDIA_S3_BUCKET="cls-media",
+        MEDIA_S3_CUSTOM_DOMAIN="media.cls.example.org",
+        MEDIA_S3_DOCUMENTS_BUCKET="cls-documents",
     )
     media = settings["STORAGES"]["default"]
     assert media["BACKEND"] == "storages.backends.s3.S3Storage"
     assert media["OPTIONS"]["bucket_name"] == "cls-media"
     assert media["OPTIONS"]["querystring_auth"] is False  # public domain: stable image URLs
     assert settings["PUBLIC_MEDIA_ORIGIN"] == "https://media.cls.example.org"
+    # Documents in their own bucket, private, never behind the public domain.
+    documents = settings["STORAGES"]["documents"]["OPTIONS"]
+    assert documents["bucket_name"] == "cls-documents"
+    assert documents["default_acl"] == "private"
+    assert documents["querystring_auth"] is True
+    assert "custom_domain" not in documents
     # Documents keep going through Django, whatever the storage.
     assert settings["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
 

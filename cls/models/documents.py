@@ -17,6 +17,7 @@ from cls.documents.extraction import Extraction, ExtractionStatus, extract_text
 from cls.documents.filters import DocumentFilterForm
 from cls.documents.privacy import exclude_private_documents
 from cls.documents.publication import published_document_ids
+from cls.documents.storage import select_document_storage
 from cls.documents.tasks import extract_document_text
 from cls.documents.validators import validate_document_extension
 
@@ -43,6 +44,8 @@ GOVERNING_BODY_LABELS = dict(GoverningBody.choices)
 
 
 class SiteDocument(AbstractDocument):
+    # Documents may be private: stored apart from the media a proxy serves (storage.py).
+    file = models.FileField(_("fichier"), upload_to="documents", storage=select_document_storage)
     date = models.DateField(
         _("date du document"),
         null=True,

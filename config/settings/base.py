@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Editors never see another site's objects in the admin (home/admin_scope/).
+    "home.admin_scope.middleware.AdminScopeMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     # Inside the page cache: pages are stored already trimmed.
     "home.html_whitespace.HtmlWhitespaceMiddleware",
@@ -157,9 +159,16 @@ STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Documents, which may be private, apart from MEDIA_ROOT (that a proxy may serve): sent by
+# Django only, after the privacy checks (cls/documents/storage.py).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private-documents"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "cls.documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(DOCUMENTS_ROOT)},  # str: task arguments are JSON
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

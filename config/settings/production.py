@@ -83,8 +83,14 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 # Media on S3-compatible object storage when MEDIA_S3_BUCKET is set (config/media_storage.py).
-if media_storage := object_storage(os.environ):
-    STORAGES["default"], PUBLIC_MEDIA_ORIGIN = media_storage  # noqa: F405
+if media_storages := object_storage(os.environ):
+    bucket_storages, PUBLIC_MEDIA_ORIGIN = media_storages
+    STORAGES.update(bucket_storages)  # noqa: F405
+elif DOCUMENTS_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):  # noqa: F405
+    raise ImproperlyConfigured(
+        "DOCUMENTS_ROOT must not be inside MEDIA_ROOT, which the reverse proxy may serve: "
+        "private documents would be published."
+    )
 
 LOGGING = {
     "version": 1,

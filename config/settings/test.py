@@ -14,9 +14,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Real files in a throwaway folder: Wagtail serves documents from their path on disk.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cls-test-media-"))
-atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+DOCUMENTS_ROOT = Path(tempfile.mkdtemp(prefix="cls-test-documents-"))
+for folder in (MEDIA_ROOT, DOCUMENTS_ROOT):
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "cls.documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(DOCUMENTS_ROOT)},  # str: task arguments are JSON
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # The page cache and the site data cache are on, as in production; the `caches_off`

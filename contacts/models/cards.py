@@ -1,10 +1,14 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import BigIntegerField, CharField, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.admin_scope import visible_pages
 from home.page_cache import cached_site_data
 
 from ..phone import format_french_phone, tel_uri
@@ -87,6 +91,7 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("role"),
+        index.FilterField("id"),  # the chooser searches among an editor's cards only
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -114,6 +119,20 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
     def displayed(cls, **lookup):
         """The first card matching `lookup`, with what its template shows."""
         return cls.objects.select_related("organisation", "photo").filter(**lookup).first()
+
+    @classmethod
+    def visible_to(cls, user):
+        """The cards an editor is offered (home/admin_scope/): those their site's pages show,
+        and those no page shows yet. A card only another site's pages show is that site's."""
+        references = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(cls),
+        ).annotate(card=Cast("to_object_id", BigIntegerField()))
+        own_pages = visible_pages(user).annotate(text_pk=Cast("pk", CharField()))
+        shown_on_own_site = references.filter(object_id__in=own_pages.values("text_pk"))
+        return cls.objects.filter(
+            Q(pk__in=shown_on_own_site.values("card")) | ~Q(pk__in=references.values("card"))
+        )
 
     @property
     def phone_uri(self):

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from contacts.phone import tel_uri
+from home.admin_scope.settings_policy import SiteSettingsPermissionPolicy
 from home.blocks import LinkBlock
 from home.page_cache import cached_site_data
 
@@ -91,6 +92,10 @@ class SiteSettings(BaseSiteSetting):
     ]
 
     select_related = ["logo", "accessibility_page"]
+
+    @classmethod
+    def get_permission_policy(cls):
+        return SiteSettingsPermissionPolicy(cls)
 
     class Meta:
         verbose_name = _("réglages du site")

@@ -8,20 +8,18 @@ search, and SitePageBrowseView refuses to open another site's page by its number
 from django.http import Http404
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from . import may_see, visible_pages
 
 
 def pages_the_user_may_explore(pages, request):
     if request.user.is_superuser:
         return pages
-    explorable = PagePermissionPolicy().explorable_instances(request.user)
-    return pages.filter(pk__in=explorable.values("pk"))
+    return pages.filter(pk__in=visible_pages(request.user).values("pk"))
 
 
 class SitePageBrowseView(BrowseView):
     def get(self, request, parent_page_id=None):
-        if parent_page_id is not None:
-            parent = Page.objects.filter(pk=parent_page_id)
-            if not pages_the_user_may_explore(parent, request).exists():
-                raise Http404
+        if parent_page_id is not None and not may_see(request.user, Page, parent_page_id):
+            raise Http404
         return super().get(request, parent_page_id)
