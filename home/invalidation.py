@@ -5,12 +5,15 @@
 - A page moved: the sites it left and joined.
 - Shared content (snippets, documents, images, settings, sites, locales, collections,
   privacy of a page or a collection): every site's.
+- Wagtail's reference index updated by the task worker, after the change's own commit:
+  the site data read from it (the documents a site publishes) is read again.
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -86,11 +89,25 @@ def on_shared_content_change(sender, **kwargs):
     invalidate_everything()
 
 
+REFERENCE_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
+
+
+def on_reference_index_updated(sender, task_result, **kwargs):
+    if task_result.task.module_path != REFERENCE_INDEX_TASK:
+        return
+    app_label, model_name, pk = task_result.args
+    if issubclass(apps.get_model(app_label, model_name), Page):
+        invalidate_sites_of(*Page.objects.filter(pk=pk).values_list("url_path", flat=True))
+    else:
+        invalidate_everything()
+
+
 def connect_invalidation():
     page_published.connect(on_page_published_or_unpublished, dispatch_uid="cv_page_published")
     page_unpublished.connect(on_page_published_or_unpublished, dispatch_uid="cv_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="cv_page_moved")
     post_save.connect(on_page_saved, dispatch_uid="cv_page_saved")
+    task_finished.connect(on_reference_index_updated, dispatch_uid="cv_reference_index")
     for label in SHARED_CONTENT_MODELS:
         model = apps.get_model(label)
         post_save.connect(on_shared_content_change, sender=model, dispatch_uid=f"cv_{label}")
