@@ -11,7 +11,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Partenaires")
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name", "acronym"]
 
 
 class CommuneViewSet(SnippetViewSet):

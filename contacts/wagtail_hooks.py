@@ -14,7 +14,6 @@ class ContactCardViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["name", "role", "organisation"]
-    search_fields = ["name", "role"]
 
 
 register_snippet(ContactCardViewSet)

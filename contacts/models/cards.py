@@ -87,6 +87,8 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("role"),
+        # The admin's listings and choosers show one language at a time.
+        index.FilterField("locale_id"),
     ]
 
     class Meta(TranslatableMixin.Meta):
