@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et pages de contenu")
 
     def ready(self):
+        from .admin_dates import use_typed_date_inputs
         from .invalidation import connect_invalidation
 
         connect_invalidation()
+        use_typed_date_inputs()

@@ -39,7 +39,8 @@ def test_a_new_page_is_published_even_when_an_autosave_went_first(admin_client, 
     assert not ActionPage.objects.filter(slug="marche-nordique").exists()
 
     # …so « Publier », posted to the same creation view, publishes the page.
-    published = admin_client.post(add_url, {**data, "action-publish": "action-publish"})
+    data["action-publish"] = "action-publish"
+    published = admin_client.post(add_url, data)
     assert published.status_code == 302, published.content.decode()[:3000]
     action = ActionPage.objects.child_of(axis).get(slug="marche-nordique")
     assert action.live
@@ -60,7 +61,8 @@ def test_publishing_a_saved_page_right_after_its_autosave_publishes_what_was_typ
     assert autosave.json()["success"] is True
 
     # « Publier » posted before the autosave's answer reached the browser.
-    published = admin_client.post(edit_url, {**data, "action-publish": "action-publish"})
+    data["action-publish"] = "action-publish"
+    published = admin_client.post(edit_url, data)
     assert published.status_code == 302, published.content.decode()[:3000]
     action.refresh_from_db()
     assert action.live

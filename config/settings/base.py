@@ -193,6 +193,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Admin dates are typed the French way, JJ/MM/AAAA, in both admin languages (ISO dates are
+# accepted too): config/formats/ gives English the French input formats, and
+# home/admin_dates.py shows the format and reports a wrong date instead of replacing it.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+FORMAT_MODULE_PATH = ["config.formats"]
+
 # Rich text offers no h1 (the page title is the only one) and no inline image or embed,
 # whose alternative text could not be enforced: images go in the image block.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
