@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from .admin_dates import use_typed_date_inputs
         from .invalidation import connect_invalidation
+        from .translation_drafts import connect_translation_drafts
 
         connect_invalidation()
+        connect_translation_drafts()
         use_typed_date_inputs()

@@ -192,6 +192,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# « Traduire » creates drafts: a translation goes public when a person publishes it
+# (wagtail-localize would otherwise publish it at once, in French; home/translation_drafts.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Admin dates are typed the French way, JJ/MM/AAAA, in both admin languages (ISO dates are
 # accepted too): config/formats/ gives English the French input formats, and
