@@ -1,9 +1,10 @@
 """Wagtail's autosave never makes « Publier » fail (home/admin_autosave.py)."""
 
 import pytest
-from wagtail.test.utils.form_data import querydict_from_html
 
 from cls.models import ActionPage, AxisPage
+
+from .admin_forms import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -15,21 +16,10 @@ def axis():
     return AxisPage.objects.get(title="Besoins spécifiques des séniors")
 
 
-def editor_form(client, url, **fields):
-    """The editor's form as the browser would post it, with `fields` typed in."""
-    response = client.get(url)
-    assert response.status_code == 200
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    data["description-count"] = "0"  # the StreamField widget, normally set by its script
-    for name, value in fields.items():
-        data[name] = value
-    return response, data
-
-
 def test_a_new_page_is_published_even_when_an_autosave_went_first(admin_client, axis):
     add_url = f"/admin/pages/add/cls/actionpage/{axis.pk}/"
-    form_page, data = editor_form(
-        admin_client, add_url, title="Marche nordique", slug="marche-nordique"
+    form_page, data = page_form(
+        admin_client, add_url, ActionPage, title="Marche nordique", slug="marche-nordique"
     )
     assert "w-autosave#save" not in form_page.content.decode()  # no autosave on a new page
 
@@ -50,12 +40,16 @@ def test_publishing_a_saved_page_right_after_its_autosave_publishes_what_was_typ
     admin_client, axis
 ):
     add_url = f"/admin/pages/add/cls/actionpage/{axis.pk}/"
-    _, data = editor_form(admin_client, add_url, title="Marche douce", slug="marche-douce")
+    _, data = page_form(
+        admin_client, add_url, ActionPage, title="Marche douce", slug="marche-douce"
+    )
     assert admin_client.post(add_url, data).status_code == 302  # « Enregistrer » once
     action = ActionPage.objects.get(slug="marche-douce")
 
     edit_url = f"/admin/pages/{action.pk}/edit/"
-    form_page, data = editor_form(admin_client, edit_url, summary="Une marche par semaine.")
+    form_page, data = page_form(
+        admin_client, edit_url, ActionPage, summary="Une marche par semaine."
+    )
     assert "w-autosave#save" in form_page.content.decode()  # autosave runs on saved pages
     autosave = admin_client.post(edit_url, data, **AUTOSAVE)
     assert autosave.json()["success"] is True

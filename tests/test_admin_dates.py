@@ -6,10 +6,11 @@ import re
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import querydict_from_html
 from wagtail.users.models import UserProfile
 
 from cls.models import ActionEvent, ActionPage, AxisPage
+
+from .admin_forms import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +27,7 @@ def action():
 def edit(client, page, **fields):
     """Publish the page from its admin edit form, with `fields` typed in."""
     url = f"/admin/pages/{page.pk}/edit/"
-    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
-    data["description-count"] = "0"  # the StreamField widget, normally set by its script
-    for name, value in {**fields, "action-publish": "action-publish"}.items():
-        data[name] = value  # replaces the value, where QueryDict.update() would add one
+    _, data = page_form(client, url, ActionPage, **fields, **{"action-publish": "publish"})
     return client.post(url, data)
 
 
