@@ -2,6 +2,7 @@ import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +22,10 @@ def validate_document_extension(file):
             code="invalid_extension",
             params={"extension": extension, "allowed": ", ".join(allowed)},
         )
+
+
+# The document's language goes into hreflang and lang attributes: a code, not a name.
+validate_language_code = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    _("Un code de langue en minuscules, par exemple « fr », « en » ou « oc »."),
+)

@@ -1,6 +1,8 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,6 +17,8 @@ from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
 from home.routing import parent_of, url_below_root
 
+from ..numbers import parse_number
+from ..validation import check_end_after_start, check_not_itself
 from .documents import RelatedDocument
 from .generations import carried_over_links
 from .snippets import PartnerRole
@@ -151,6 +155,7 @@ class ActionPage(Page):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0)],
         help_text=_("Budget prévisionnel total en euros."),
     )
     evaluation = RichTextField(
@@ -239,6 +244,16 @@ class ActionPage(Page):
     # Foreign keys the page shows, fetched with it by HomePage.route.
     route_select_related = ["pilot"]
 
+    def clean(self):
+        super().clean()
+        check_end_after_start(self.start_date, self.end_date, "end_date")
+        check_not_itself(
+            self,
+            self.carried_over_from_id,
+            "carried_over_from",
+            _("Choisissez la fiche de la génération précédente, pas cette fiche-ci."),
+        )
+
     def get_context(self, request, *args, **kwargs):
         self.contact = ContactCard.for_display(self.contact_id, request)
         context = super().get_context(request, *args, **kwargs)
@@ -265,7 +280,12 @@ class ActionFunder(Orderable):
         related_name="+",
     )
     amount = models.DecimalField(
-        _("montant (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("montant (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("amount")]
@@ -296,6 +316,23 @@ class ActionIndicator(Orderable):
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("target"), FieldPanel("value"), FieldPanel("measured_on")]),
     ]
+
+    def clean(self):
+        """A quantitative indicator's target and value hold a number: the tracker compares
+        them (cls/tracker.py)."""
+        if self.kind != self.Kind.QUANTITATIVE:
+            return
+        message = _(
+            "Un indicateur quantitatif se mesure par un nombre, par exemple « 150 » ou "
+            "« 80 % ». Pour une appréciation en mots, choisissez la nature « Qualitatif »."
+        )
+        errors = {
+            name: message
+            for name in ("target", "value")
+            if getattr(self, name) and parse_number(getattr(self, name)) is None
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class ActionDocument(RelatedDocument):
@@ -349,3 +386,6 @@ class ActionEvent(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("rendez-vous")
         verbose_name_plural = _("rendez-vous")
+
+    def clean(self):
+        check_end_after_start(self.start, self.end, "end")

@@ -7,7 +7,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.page_cache import cached_site_data
 
-from ..phone import format_french_phone, tel_uri
+from ..phone import format_french_phone, tel_uri, validate_phone
 
 
 class ContactCard(TranslatableMixin, index.Indexed, models.Model):
@@ -48,6 +48,7 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         _("téléphone"),
         max_length=30,
         blank=True,
+        validators=[validate_phone],
         help_text=_("Par exemple 04 68 00 00 00."),
     )
     address = models.TextField(_("adresse postale"), blank=True)
