@@ -192,6 +192,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar from gravatar.com: the admin makes no request to a third-party host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # « Traduire » creates drafts: a translation goes public when a person publishes it
 # (wagtail-localize would otherwise publish it at once, in French; home/translation_drafts.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
