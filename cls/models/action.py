@@ -74,6 +74,19 @@ def action_cards(actions, request):
     ]
 
 
+def amount_in_euros(verbose_name, **options):
+    """An optional sum of money, never negative."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        **options,
+    )
+
+
 class Recurrence(models.TextChoices):
     ONCE = "ponctuelle", _("Ponctuelle")
     WEEKLY = "hebdomadaire", _("Chaque semaine")
@@ -149,15 +162,7 @@ class ActionPage(Page):
     recurrence = models.CharField(
         _("fréquence"), max_length=15, choices=Recurrence.choices, blank=True
     )
-    budget = models.DecimalField(
-        _("budget (€)"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text=_("Budget prévisionnel total en euros."),
-    )
+    budget = amount_in_euros(_("budget (€)"), help_text=_("Budget prévisionnel total en euros."))
     evaluation = RichTextField(
         _("évaluation"), blank=True, help_text=_("Bilan qualitatif de l'action, s'il existe.")
     )
@@ -279,14 +284,7 @@ class ActionFunder(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    amount = models.DecimalField(
-        _("montant (€)"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    amount = amount_in_euros(_("montant (€)"))
 
     panels = [FieldPanel("organisation"), FieldPanel("amount")]
 
