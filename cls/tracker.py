@@ -4,10 +4,8 @@ The page, the CSV and the JSON export share `tracked_actions`, so an export alwa
 holds exactly the rows the visitor sees with the same filters.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from functools import reduce
 from operator import or_
 
@@ -16,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import ActionPage, ActionStatus, AxisPage, Commune, ContractPage, TargetPublic
+from .numbers import parse_number
 
 
 class TrackerFilterForm(forms.Form):
@@ -58,17 +57,6 @@ class IndicatorProgress:
     indicator: object
     reached: bool | None  # None: no numeric value and target to compare
     percent: int | None
-
-
-def parse_number(text):
-    """ "1 234,5", "80 %", "150 personnes" → Decimal; None when there is no number."""
-    match = re.search(r"-?\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?", text or "")
-    if not match:
-        return None
-    try:
-        return Decimal(re.sub(r"\s", "", match.group()).replace(",", "."))
-    except InvalidOperation:
-        return None
 
 
 def indicator_progress(indicator):

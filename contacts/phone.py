@@ -1,3 +1,9 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
 def _dial_digits(phone):
     return "".join(char for char in phone if char.isdigit() or char == "+")
 
@@ -22,3 +28,16 @@ def format_french_phone(phone):
     if len(digits) != 10 or not digits.isdigit() or not digits.startswith("0"):
         return phone
     return " ".join(digits[index : index + 2] for index in range(0, 10, 2))
+
+
+def validate_phone(phone):
+    """Ten digits starting with 0, an international number, or a short number (3919);
+    spaces, dots, hyphens and brackets between them."""
+    if not re.fullmatch(r"\+\d{8,15}|0\d{9}|\d{3,4}", re.sub(r"[\s.()-]", "", phone)):
+        raise ValidationError(
+            _(
+                "Ce numéro ne semble pas complet : dix chiffres commençant par 0 "
+                "(04 68 00 00 00) ou un numéro international (+33 4 68 00 00 00)."
+            ),
+            code="invalid_phone",
+        )

@@ -83,6 +83,9 @@ def route_for_request(request, path):
     if root is None or root.locale_id != get_active_locale(request).pk:
         # No home page in this language: no French pages in an English frame.
         return None
+    if not root.live and root.pk != find_site(request).root_page_id:
+        # A language opens to visitors when a person publishes its home page.
+        return None
     try:
         return route_below(root, request, [part for part in path.split("/") if part])
     except Http404:

@@ -20,7 +20,8 @@ def sitemap(request):
     site = find_site(request)
     if site is None:
         raise Http404
-    roots = site.root_page.get_translations(inclusive=True)
+    # The languages whose home page is published (see home.routing.route_for_request).
+    roots = [site.root_page, *site.root_page.get_translations().live()]
     in_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
     pages = list(
         Page.objects.live().public().filter(in_site).select_related("locale").order_by("path")

@@ -3,12 +3,18 @@ from django.urls import resolve
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from .admin_autosave import SitePageViewSet
 from .admin_scope.api import replace_media_endpoints
 from .admin_scope.choosers import pages_the_user_may_explore
 from .admin_scope.middleware import may_open
 from .legal_pages import create_legal_pages
 from .link_text import vague_link_texts
 from .models import HomePage
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return SitePageViewSet()
 
 
 @hooks.register("after_create_page")

@@ -14,6 +14,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 SAMPLE_BYTES = 64 * 1024
@@ -134,3 +135,10 @@ def read_archive(file):
                 return names, entry.read(100).strip()
     except (zipfile.BadZipFile, NotImplementedError):  # not a zip, or not one we can read
         return set(), b""
+
+
+# The document's language goes into hreflang and lang attributes: a code, not a name.
+validate_language_code = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    _("Un code de langue en minuscules, par exemple « fr », « en » ou « oc »."),
+)

@@ -1,6 +1,8 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,6 +17,8 @@ from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
 from home.routing import parent_of, url_below_root
 
+from ..numbers import parse_number
+from ..validation import check_end_after_start, check_not_itself
 from .documents import RelatedDocument
 from .generations import carried_over_links
 from .snippets import PartnerRole
@@ -68,6 +72,19 @@ def action_cards(actions, request):
         )
         for pk, title, url_path, code, status, summary, pilot_name, whole_territory in rows
     ]
+
+
+def amount_in_euros(verbose_name, **options):
+    """An optional sum of money, never negative."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        **options,
+    )
 
 
 class Recurrence(models.TextChoices):
@@ -145,14 +162,7 @@ class ActionPage(Page):
     recurrence = models.CharField(
         _("fréquence"), max_length=15, choices=Recurrence.choices, blank=True
     )
-    budget = models.DecimalField(
-        _("budget (€)"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Budget prévisionnel total en euros."),
-    )
+    budget = amount_in_euros(_("budget (€)"), help_text=_("Budget prévisionnel total en euros."))
     evaluation = RichTextField(
         _("évaluation"), blank=True, help_text=_("Bilan qualitatif de l'action, s'il existe.")
     )
@@ -239,6 +249,16 @@ class ActionPage(Page):
     # Foreign keys the page shows, fetched with it by HomePage.route.
     route_select_related = ["pilot"]
 
+    def clean(self):
+        super().clean()
+        check_end_after_start(self.start_date, self.end_date, "end_date")
+        check_not_itself(
+            self,
+            self.carried_over_from_id,
+            "carried_over_from",
+            _("Choisissez la fiche de la génération précédente, pas cette fiche-ci."),
+        )
+
     def get_context(self, request, *args, **kwargs):
         self.contact = ContactCard.for_display(self.contact_id, request)
         context = super().get_context(request, *args, **kwargs)
@@ -264,9 +284,7 @@ class ActionFunder(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    amount = models.DecimalField(
-        _("montant (€)"), max_digits=12, decimal_places=2, null=True, blank=True
-    )
+    amount = amount_in_euros(_("montant (€)"))
 
     panels = [FieldPanel("organisation"), FieldPanel("amount")]
 
@@ -296,6 +314,23 @@ class ActionIndicator(Orderable):
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("target"), FieldPanel("value"), FieldPanel("measured_on")]),
     ]
+
+    def clean(self):
+        """A quantitative indicator's target and value hold a number: the tracker compares
+        them (cls/tracker.py)."""
+        if self.kind != self.Kind.QUANTITATIVE:
+            return
+        message = _(
+            "Un indicateur quantitatif se mesure par un nombre, par exemple « 150 » ou "
+            "« 80 % ». Pour une appréciation en mots, choisissez la nature « Qualitatif »."
+        )
+        errors = {
+            name: message
+            for name in ("target", "value")
+            if getattr(self, name) and parse_number(getattr(self, name)) is None
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class ActionDocument(RelatedDocument):
@@ -349,3 +384,6 @@ class ActionEvent(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("rendez-vous")
         verbose_name_plural = _("rendez-vous")
+
+    def clean(self):
+        check_end_after_start(self.start, self.end, "end")

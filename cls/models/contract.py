@@ -21,6 +21,7 @@ from home.blocks import BodyStreamBlock
 from home.routing import page_url, url_below_root
 from home.visibility import exclude_private, is_visible
 
+from ..validation import check_end_after_start, check_not_itself
 from .documents import SiteDocument
 from .generations import site_has_generations
 from .snippets import PartnerRole
@@ -182,6 +183,16 @@ class ContractPage(RoutablePageMixin, Page):
     route_select_related = [
         "map_image",  # the key documents and the contact: load_key_documents_and_contact
     ]
+
+    def clean(self):
+        super().clean()
+        check_end_after_start(self.start_date, self.end_date, "end_date")
+        check_not_itself(
+            self,
+            self.previous_generation_id,
+            "previous_generation",
+            _("Choisissez le contrat que celui-ci prolonge, pas ce contrat-ci."),
+        )
 
     @cached_property
     def territory_communes(self):

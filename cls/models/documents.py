@@ -19,7 +19,7 @@ from cls.documents.privacy import exclude_private_documents
 from cls.documents.publication import published_document_ids
 from cls.documents.storage import select_document_storage
 from cls.documents.tasks import extract_document_text
-from cls.documents.validators import validate_document_extension
+from cls.documents.validators import validate_document_extension, validate_language_code
 
 
 class DocumentType(models.TextChoices):
@@ -78,6 +78,7 @@ class SiteDocument(AbstractDocument):
         _("langue du document"),
         max_length=8,
         default="fr",
+        validators=[validate_language_code],
         help_text=_("Code de langue, par exemple « fr » ou « en »."),
     )
     extracted_text = models.TextField(_("texte extrait"), blank=True, editable=False)

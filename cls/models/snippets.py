@@ -64,6 +64,8 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("acronym"),
+        # The admin's listings and choosers show one language at a time.
+        index.FilterField("locale_id"),
     ]
 
     class Meta(TranslatableMixin.Meta):

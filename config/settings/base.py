@@ -204,6 +204,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar from gravatar.com: the admin makes no request to a third-party host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# « Traduire » creates drafts: a translation goes public when a person publishes it
+# (wagtail-localize would otherwise publish it at once, in French; home/translation_drafts.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Admin dates are typed the French way, JJ/MM/AAAA, in both admin languages (ISO dates are
+# accepted too): config/formats/ gives English the French input formats, and
+# home/admin_dates.py shows the format and reports a wrong date instead of replacing it.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # Rich text offers no h1 (the page title is the only one) and no inline image or embed,
 # whose alternative text could not be enforced: images go in the image block.

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.admin_scope import visible_pages
 from home.page_cache import cached_site_data
 
-from ..phone import format_french_phone, tel_uri
+from ..phone import format_french_phone, tel_uri, validate_phone
 
 
 class ContactCard(TranslatableMixin, index.Indexed, models.Model):
@@ -52,6 +52,7 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         _("téléphone"),
         max_length=30,
         blank=True,
+        validators=[validate_phone],
         help_text=_("Par exemple 04 68 00 00 00."),
     )
     address = models.TextField(_("adresse postale"), blank=True)
@@ -92,6 +93,8 @@ class ContactCard(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.FilterField("id"),  # the chooser searches among an editor's cards only
+        # The admin's listings and choosers show one language at a time.
+        index.FilterField("locale_id"),
     ]
 
     class Meta(TranslatableMixin.Meta):

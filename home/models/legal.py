@@ -1,5 +1,6 @@
 """The pages every French public website must have, built from structured fields."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -61,6 +62,7 @@ class AccessibilityStatementPage(LegalPage):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Pourcentage de critères RGAA respectés, donné par l'audit."),
     )
     rgaa_version = models.CharField(_("version du RGAA"), max_length=10, default="4.1")

@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 HOSTS = {"aude": "localhost", "ruffecois": "ruffecois.localhost"}
+# An administrator of the throwaway demo database, for the admin's tests.
+ADMIN_USERNAME, ADMIN_PASSWORD = "navigateur", "mot-de-passe-de-test"
 
 
 def free_port():
@@ -59,9 +61,11 @@ def demo_server(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "DOCUMENTS_ROOT": str(workdir / "documents"),
+        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--no-input"], ["load_demo"]):
+    admin = ["createsuperuser", "--no-input", "--username", ADMIN_USERNAME]
+    for command in (["migrate", "--no-input"], ["load_demo"], [*admin, "--email", "n@example.org"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed below
@@ -97,3 +101,14 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def admin_page(demo_server, page):
+    """A browser tab logged in to the admin of the demo server."""
+    page.goto(demo_server["aude"] + "/admin/login/")
+    page.fill("input[name=username]", ADMIN_USERNAME)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
