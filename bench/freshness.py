@@ -299,8 +299,9 @@ def report(tally):
     print(f"{len(tally.stale)} stale answers ({stale})")
     print(f"{len(tally.failed_checks)} checked answers 5xx or failed")
     print(f"{tally.visits} visitor requests, {len(tally.failed_visits)} 5xx or failed")
+    # Failures first: fewer, and what they say (a timeout, a 500) is not in the page.
     stale_descriptions = [description for _moment, description in tally.stale]
-    for description in [*stale_descriptions, *tally.failed_checks, *tally.failed_visits][:20]:
+    for description in [*tally.failed_checks, *tally.failed_visits, *stale_descriptions][:20]:
         print(f"  {description}")
     return not (tally.stale or tally.failed_checks or tally.failed_visits)
 
