@@ -1,11 +1,14 @@
 """Real application servers for the production tests: gunicorn, production settings.
 
 Each server is a separate process on its own loopback port, as behind a load balancer,
-talking to the test database and to Redis (db 5, kept apart from other users).
+talking to the test database and to Redis (db 5, kept apart from other users), or to a
+redis-server of its own (RedisServer) that a test or a bench may stop.
 """
 
 import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +23,7 @@ from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import psycopg
 import pytest
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -161,6 +165,48 @@ class TaskWorker(_Process):
         super().__init__([*command, "--no-startup-delay"], environment)
 
 
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+class RedisServer:
+    """A throwaway redis-server, keeping nothing on disk."""
+
+    def __init__(self, directory):
+        self.port = free_port()
+        self.directory = directory
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603 (fixed command)
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise TimeoutError("redis-server did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+
+    def freeze(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+
 class _NoRedirect(HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None  # the test looks at the 302 itself
@@ -170,7 +216,8 @@ class Response:
     def __init__(self, raw):
         self.status = raw.status
         self.headers = raw.headers
-        self.text = raw.read().decode()
+        # Pages are UTF-8; a document (a PDF) is read as text too, its bytes replaced.
+        self.text = raw.read().decode(errors="replace")
 
 
 class Browser:

@@ -6,14 +6,10 @@ production cache backend (config/redis_cache.py).
 """
 
 import logging
-import shutil
-import signal
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
-import redis
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
@@ -22,50 +18,9 @@ from cls.models import ActionPage
 from contacts.antispam import sign_start_time
 from contacts.models import ContactPage, ContactSubmission
 
-from .production_servers import free_port
+from .production_servers import RedisServer
 
 pytestmark = pytest.mark.django_db
-
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-class RedisServer:
-    """A throwaway redis-server, keeping nothing on disk."""
-
-    def __init__(self, directory):
-        self.port = free_port()
-        self.directory = directory
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603 (fixed command)
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise TimeoutError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
-
-    def freeze(self):
-        self.process.send_signal(signal.SIGSTOP)
-
-    def thaw(self):
-        self.process.send_signal(signal.SIGCONT)
 
 
 @pytest.fixture
