@@ -1,8 +1,12 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Commune, Organisation
+from . import commune_picker
+from .commune_admin import CommuneViewSet
+from .models import Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -14,16 +18,6 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "acronym"]
 
 
-class CommuneViewSet(SnippetViewSet):
-    model = Commune
-    icon = "site"
-    menu_label = _("Communes")
-    list_display = ["name", "insee_code", "postcodes", "population", "epci_name"]
-    list_filter = ["epci_name"]
-    search_fields = ["name", "insee_code", "postcodes"]
-    list_per_page = 50
-
-
 class TerritoryViewSetGroup(SnippetViewSetGroup):
     items = (OrganisationViewSet, CommuneViewSet)
     menu_icon = "globe"
@@ -32,3 +26,9 @@ class TerritoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TerritoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def communes_picker_urls():
+    urls = (commune_picker.urlpatterns, "cls_communes_picker")
+    return [path("communes-couvertes/", include(urls))]
