@@ -47,14 +47,23 @@ def save_communes(rows, model=Commune):
 
 
 def stored_values(model, codes, fields):
-    """The stored values of these communes by INSEE code, read in chunks (SQLite accepts
-    999 parameters a query)."""
-    stored = {}
+    """The stored values of these communes, by INSEE code."""
     rows = model.objects.order_by().values_list(*fields)
-    for start in range(0, len(codes), 900):
-        for row in rows.filter(insee_code__in=codes[start : start + 900]):
-            stored[row[0]] = row
-    return stored
+    return {row[0]: row for chunk in chunks(codes) for row in rows.filter(insee_code__in=chunk)}
+
+
+def communes_with_codes(codes):
+    return [
+        commune
+        for chunk in chunks(codes)
+        for commune in Commune.objects.filter(insee_code__in=chunk)
+    ]
+
+
+def chunks(codes, size=900):
+    """SQLite accepts 999 parameters a query."""
+    for start in range(0, len(codes), size):
+        yield codes[start : start + size]
 
 
 def quoted_columns(model, fields):

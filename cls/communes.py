@@ -19,8 +19,7 @@ from .commune_codes import (
     validate_postcodes,
     validate_siren,
 )
-from .commune_store import save_communes
-from .models import Commune
+from .commune_store import communes_with_codes, save_communes
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_REPORTED_ERRORS = 20
@@ -218,8 +217,10 @@ def load_communes(csv_path, contract=None, epci_sirens=()):
     with transaction.atomic():
         result = save_communes(rows)
         if contract is not None:
-            territory = Commune.objects.filter(insee_code__in=result.codes)
-            if epci_sirens:
-                territory = territory.filter(epci_siren__in=epci_sirens)
-            assign_territory(contract, list(territory))
+            territory = [
+                row["insee_code"]
+                for row in rows
+                if not epci_sirens or row["epci_siren"] in epci_sirens
+            ]
+            assign_territory(contract, communes_with_codes(territory))
     return result

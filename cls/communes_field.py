@@ -45,8 +45,11 @@ class CommunesPicker(forms.Widget):
 
         context = super().get_context(name, value, attrs)
         ticked = {int(item) for item in context["widget"]["value"] if item.isdigit()}
+        # Wagtail also renders each widget with no value and placeholder names, for its
+        # client-side copy of the form (telepath): no check boxes needed there.
+        offered = self.offered_sirens if value is not None else []
         context["widget"].update(
-            groups=commune_groups(ticked, self.offered_sirens),
+            groups=commune_groups(ticked, offered),
             summary=SUMMARY % {"count": len(ticked)},
             summary_format=SUMMARY,
             tick_added_epcis=self.tick_added_epcis,
