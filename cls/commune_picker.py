@@ -1,6 +1,6 @@
 """« Communes couvertes » in the admin: choose EPCIs, then tick or untick their communes.
 
-The field (cls/widgets.py) shows only the EPCIs in play, each with all its communes as
+The field (cls/communes_field.py) shows only the EPCIs in play, each with all its communes as
 check boxes; a search adds an EPCI (from the national list) or a commune. The two views
 below answer that search and send one EPCI's check boxes, as HTML fragments rendered
 with the widget's own templates: the text stays in French .po files, not in JavaScript.

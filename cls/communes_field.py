@@ -86,6 +86,5 @@ def territory_epcis(page):
     contract = ContractPage.objects.ancestor_of(page, inclusive=True).first()
     if contract is None:
         return []
-    return list(
-        contract.communes.exclude(epci_siren="").values_list("epci_siren", flat=True).distinct()
-    )
+    sirens = contract.communes.exclude(epci_siren="").order_by().values_list("epci_siren")
+    return [siren for (siren,) in sirens.distinct()]
