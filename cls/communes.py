@@ -5,23 +5,24 @@ one transaction: a file with one bad line imports nothing.
 """
 
 import csv
-import re
-from dataclasses import dataclass, field
+import gzip
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.invalidation import invalidate_everything
-
-from .commune_names import search_key
-from .models import Commune
+from .commune_codes import (
+    first_error,
+    split_postcodes,
+    validate_insee_code,
+    validate_postcodes,
+    validate_siren,
+)
+from .commune_store import communes_with_codes, save_communes
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_REPORTED_ERRORS = 20
-INSEE_CODE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")  # Corsica: 2A004, 2B033
-POSTCODE = re.compile(r"^\d{5}$")
-SIREN = re.compile(r"^\d{9}$")
 
 
 @dataclass(frozen=True)
@@ -67,17 +68,12 @@ class CommuneFileError(Exception):
         super().__init__("\n".join(shown))
 
 
-@dataclass
-class ImportResult:
-    communes: list = field(default_factory=list)  # in file order
-    created: int = 0
-    updated: int = 0
-
-
 def read_communes(csv_path):
-    """Parse and check the whole file; return one dict of Commune fields per commune."""
+    """Parse and check the whole file (gzipped when its name ends with .gz); return one
+    dict of Commune fields per commune."""
+    opener = gzip.open if str(csv_path).endswith(".gz") else open
     try:
-        with open(csv_path, encoding="utf-8-sig", newline="") as csv_file:
+        with opener(csv_path, "rt", encoding="utf-8-sig", newline="") as csv_file:
             text = csv_file.read()
     except UnicodeDecodeError:
         raise CommuneFileError([_("Le fichier n'est pas encodé en UTF-8.")]) from None
@@ -138,10 +134,6 @@ def detect_format(header):
     )
 
 
-def split_postcodes(value):
-    return re.split(r"[\s,;|]+", value.strip()) if value.strip() else []
-
-
 def line_error(line, column, message):
     return _("Ligne %(line)d, colonne « %(column)s » : %(message)s") % {
         "line": line,
@@ -159,12 +151,8 @@ def check_row(values, columns, line):
 
     if not values["insee_code"]:
         problem("insee_code", _("le code INSEE est vide."))
-    elif not INSEE_CODE.match(values["insee_code"]):
-        problem(
-            "insee_code",
-            _("code INSEE « %(value)s » invalide (cinq caractères, par exemple 11069 ou 2A004).")
-            % {"value": values["insee_code"]},
-        )
+    elif error := first_error(validate_insee_code, values["insee_code"]):
+        problem("insee_code", error)
     if not values["name"]:
         problem("name", _("le nom de la commune est vide."))
     if values.get("population") and not values["population"].isdigit():
@@ -174,41 +162,11 @@ def check_row(values, columns, line):
             % {"value": values["population"]},
         )
     for postcode in split_postcodes(values.get("postcodes", "")):
-        if not POSTCODE.match(postcode):
-            problem(
-                "postcodes",
-                _("code postal « %(value)s » invalide (cinq chiffres).") % {"value": postcode},
-            )
-    if values.get("epci_siren") and not SIREN.match(values["epci_siren"]):
-        problem(
-            "epci_siren",
-            _("SIREN « %(value)s » invalide (neuf chiffres).") % {"value": values["epci_siren"]},
-        )
+        if error := first_error(validate_postcodes, postcode):
+            problem("postcodes", error)
+    if values.get("epci_siren") and (error := first_error(validate_siren, values["epci_siren"])):
+        problem("epci_siren", error)
     return problems
-
-
-def save_communes(rows):
-    """Create the new communes and update the changed ones, in bulk (35,000 rows)."""
-    existing = Commune.objects.in_bulk([row["insee_code"] for row in rows], field_name="insee_code")
-    result, to_create, to_update = ImportResult(), [], []
-    for row in rows:
-        commune = existing.get(row["insee_code"])
-        if commune is None:
-            commune = Commune(**row)
-            to_create.append(commune)
-        elif any(getattr(commune, name) != value for name, value in row.items()):
-            for name, value in row.items():
-                setattr(commune, name, value)
-            to_update.append(commune)
-        commune.search_name = search_key(commune.name)
-        result.communes.append(commune)
-    Commune.objects.bulk_create(to_create, batch_size=1000)
-    updated_fields = [*rows[0].keys(), "search_name"] if rows else []
-    Commune.objects.bulk_update(to_update, updated_fields, batch_size=1000)
-    if to_create or to_update:
-        invalidate_everything()  # bulk operations send no post_save signal to the caches
-    result.created, result.updated = len(to_create), len(to_update)
-    return result
 
 
 def check_epcis(rows, epci_sirens):
@@ -260,14 +218,9 @@ def load_communes(csv_path, contract=None, epci_sirens=()):
         result = save_communes(rows)
         if contract is not None:
             territory = [
-                commune
-                for commune in result.communes
-                if not epci_sirens or commune.epci_siren in epci_sirens
+                row["insee_code"]
+                for row in rows
+                if not epci_sirens or row["epci_siren"] in epci_sirens
             ]
-            assign_territory(contract, territory)
+            assign_territory(contract, communes_with_codes(territory))
     return result
-
-
-def import_communes(csv_path):
-    """Save the communes of a file; return them in file order (used by the demo)."""
-    return load_communes(csv_path).communes

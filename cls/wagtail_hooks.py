@@ -1,10 +1,13 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import commune_picker
+from .commune_admin import CommuneViewSet
 from .documents.staff_only import refuse_other_sites_staff
-from .models import Commune, Organisation
+from .models import Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -13,15 +16,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Partenaires")
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
-
-
-class CommuneViewSet(SnippetViewSet):
-    model = Commune
-    icon = "site"
-    menu_label = _("Communes")
-    list_display = ["name", "insee_code", "postcodes", "population", "epci_name"]
-    list_filter = ["epci_name"]
-    list_per_page = 50
 
 
 class TerritoryViewSetGroup(SnippetViewSetGroup):
@@ -35,3 +29,9 @@ register_snippet(TerritoryViewSetGroup)
 
 
 hooks.register("before_serve_document", refuse_other_sites_staff)
+
+
+@hooks.register("register_admin_urls")
+def communes_picker_urls():
+    urls = (commune_picker.urlpatterns, "cls_communes_picker")
+    return [path("communes-couvertes/", include(urls))]

@@ -1,13 +1,11 @@
 """ "Ma commune": a visitor finds their commune and what the contract does there."""
 
-import csv
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from cls.communes import DATA_DIR
-from cls.models import ActionEvent, ActionPage, Commune
+from cls.models import ActionEvent, ActionPage, Commune, ContractPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +36,8 @@ def test_hyphens_apostrophes_and_saint_abbreviations_do_not_matter(aude_client, 
 
 
 def test_a_postcode_lists_all_its_communes(aude_client):
-    with open(DATA_DIR / "communes_haute_vallee_aude.csv", encoding="utf-8") as csv_file:
-        expected = [row["name"] for row in csv.DictReader(csv_file) if "11500" in row["postcodes"]]
+    communes = Commune.objects.filter(postcodes__contains="11500")
+    expected = [commune.name for commune in communes if "11500" in commune.postcode_list]
     assert len(expected) > 1
     html = search(aude_client, "11500").content.decode()
     for name in expected:
@@ -147,13 +145,12 @@ def test_each_site_sees_only_its_own_contracts(ruffecois_client):
 
 
 def test_a_commune_saved_in_the_admin_gets_its_search_key():
-    commune = Commune.objects.create(insee_code="2A004", name="Ajaccio-Œuvre Sainte")
+    commune = Commune.objects.create(insee_code="2A999", name="Ajaccio-Œuvre Sainte")
     assert commune.search_name == "ajaccio oeuvre sainte"
 
 
 def test_an_insee_code_typed_in_the_finder_opens_its_page(aude_client):
-    Commune.objects.create(insee_code="2A004", name="Ajaccio")
-    assert search(aude_client, "2a004")["Location"] == "/ma-commune/2A004/"
+    assert search(aude_client, "2a004")["Location"] == "/ma-commune/2A004/"  # Ajaccio
     assert aude_client.get("/ma-commune/2A004/").status_code == 200
 
 
@@ -181,3 +178,54 @@ def test_an_english_visitor_finds_the_finder_and_the_tracker_in_english(aude_cli
     html = aude_client.get("/en/ma-commune/11129/").content.decode()
     assert 'href="/en/cls-2/suivi/?commune=11129"' in html
     assert aude_client.get("/en/cls-2/suivi/").status_code == 200
+
+
+def test_the_hint_names_a_commune_of_the_site_s_own_territory(aude_client, ruffecois_client):
+    html = aude_client.get(FINDER).content.decode()
+    assert "Par exemple « Limoux » ou « 11300 »." in html  # the territory's largest commune
+    html = ruffecois_client.get(FINDER).content.decode()
+    assert "Par exemple « Ruffec » ou « 16700 »." in html
+    assert "Quillan" not in html
+    html = ruffecois_client.get("/ma-commune/16292/").content.decode()  # search again
+    assert "Par exemple « Ruffec » ou « 16700 »." in html
+
+
+def test_a_name_shared_across_france_opens_the_site_s_own_commune(aude_client, ruffecois_client):
+    # 8 communes of France are named Saint-Hilaire; one is in the Aude territory (11344).
+    # Put another one, Saint-Hilaire (03238, Allier), in the Ruffécois contract's territory.
+    ruffecois = ContractPage.objects.get(slug="cls", locale__language_code="fr")
+    ruffecois.communes.add(Commune.objects.get(insee_code="03238"))
+    ruffecois.save_revision().publish()
+    assert search(aude_client, "saint hilaire")["Location"] == "/ma-commune/11344/"
+    assert search(ruffecois_client, "St-Hilaire")["Location"] == "/ma-commune/03238/"
+    html = ruffecois_client.get("/ma-commune/03238/").content.decode()
+    assert "Saint-Hilaire fait partie du territoire de :" in html
+
+
+def test_homonyms_none_of_them_local_are_listed_with_their_department(ruffecois_client):
+    html = search(ruffecois_client, "saint hilaire").content.decode()
+    assert "8 communes correspondent à « saint hilaire »" in html
+    assert 'href="/ma-commune/11344/">Saint-Hilaire</a>' in html
+    assert "(11250, CC du Limouxin)" in html
+
+
+def test_a_name_found_only_elsewhere_does_not_hide_the_local_communes(aude_client):
+    # Colombe is in Isère; the Aude territory has two Sainte-Colombe.
+    response = search(aude_client, "colombe")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1 commune correspond à « colombe »" in html
+    assert 'href="/ma-commune/38118/">Colombe</a>' in html
+    others = html[html.index("Autres communes proches") :]
+    assert others.index("Sainte-Colombe-sur-Guette") < others.index("</li>")  # listed first
+    assert search(aude_client, "paris")["Location"] == "/ma-commune/75056/"  # nothing local
+
+
+def test_suggestions_list_the_site_s_communes_first(ruffecois_client):
+    # "ruffec": Ruffec (Charente, covered) and Ruffec (Indre); and names starting with it.
+    response = search(ruffecois_client, "ruffec")
+    assert response["Location"] == "/ma-commune/16292/"
+    html = search(ruffecois_client, "saint").content.decode()
+    suggestions = html[html.index("Vouliez-vous dire") :]
+    first = suggestions[: suggestions.index("</li>")]
+    assert "couverte par le contrat" in first

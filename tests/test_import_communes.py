@@ -5,7 +5,6 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from cls.communes import DATA_DIR, read_communes
 from cls.models import Commune, ContractPage
 
 pytestmark = pytest.mark.django_db
@@ -68,11 +67,6 @@ def test_semicolons_and_a_byte_order_mark_are_accepted(tmp_path):
     assert Commune.objects.get(insee_code="11901").population == 120
 
 
-def test_the_demo_files_are_in_the_accepted_format():
-    assert len(read_communes(DATA_DIR / "communes_haute_vallee_aude.csv")) == 137
-    assert len(read_communes(DATA_DIR / "communes_pays_ruffecois.csv")) == 80
-
-
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -85,7 +79,7 @@ def test_the_demo_files_are_in_the_accepted_format():
         ),
         (
             HEADER + ALPHA + "1190,Trop court,11500,10,200043776,CC\n",
-            "Ligne 3, colonne « insee_code » : code INSEE « 1190 » invalide",
+            "Ligne 3, colonne « insee_code » : « 1190 » n'est pas un code INSEE (cinq caractères",
         ),
         (
             HEADER + ALPHA.replace(",120,", ",beaucoup,"),
@@ -103,8 +97,8 @@ def test_the_demo_files_are_in_the_accepted_format():
             HEADER + "11905,,11500,1,,\n",
             "Ligne 2, colonne « name » : le nom de la commune est vide.",
         ),
-        (HEADER + ALPHA.replace("11500", "115"), "code postal « 115 » invalide (cinq chiffres)."),
-        (HEADER + ALPHA.replace("200043776", "2000"), "SIREN « 2000 » invalide (neuf chiffres)."),
+        (HEADER + ALPHA.replace("11500", "115"), "« 115 » n'est pas un code postal (cinq chiffres"),
+        (HEADER + ALPHA.replace("200043776", "2000"), "« 2000 » n'est pas un SIREN (neuf chiffres"),
     ],
 )
 def test_a_malformed_file_is_refused_with_a_clear_message_and_nothing_imported(
@@ -174,3 +168,27 @@ def test_an_unknown_contract_or_a_lone_epci_option_is_refused(tmp_path):
     path = write_csv(tmp_path, HEADER + ALPHA)
     assert "Aucun contrat n'a le slug « inconnu »." in import_error(path, "--contract", "inconnu")
     assert "--epci n'a de sens qu'avec --contract." in import_error(path, "--epci", "200043776")
+
+
+def test_without_a_file_the_territory_comes_from_the_national_list(contract):
+    output = run("--contract", contract.pk, "--epci", "200043776", "--epci", "200071926")
+    assert "Territoire de « Contrat témoin » : 137 communes." in output
+    contract.refresh_from_db()
+    assert contract.get_latest_revision_as_object().communes.count() == 137
+
+
+def test_an_unknown_epci_leaves_the_territory_unchanged(contract):
+    error = import_error("--contract", contract.pk, "--epci", "200043776", "--epci", "123456789")
+    assert "Territoire inchangé." in error
+    assert "Aucune intercommunalité de la liste nationale n'a le SIREN 123456789." in error
+    assert contract.communes.count() == 0
+
+
+def test_the_national_list_can_be_loaded_again(tmp_path):
+    Commune.objects.filter(insee_code="11304").delete()
+    Commune.objects.filter(insee_code="16292").update(population=1)
+    assert "34969 communes lues : 1 créées, 1 mises à jour." in run("--france")
+    assert Commune.objects.get(insee_code="11304").name == "Quillan"
+    assert Commune.objects.get(insee_code="16292").population == 3449
+    assert "--france recharge toutes les communes" in import_error("--france", "--contract", "x")
+    assert "Donnez un fichier CSV, ou --france" in import_error()

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cls.communes_field import CommunesPanel
 from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
@@ -205,7 +206,7 @@ class ActionPage(Page):
             [
                 FieldPanel("target_publics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("whole_territory"),
-                FieldPanel("communes"),
+                CommunesPanel("communes", action=True),
             ],
             heading=_("Publics et territoire"),
         ),

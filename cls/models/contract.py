@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cls.communes_field import CommunesPanel
 from cls.documents.privacy import hidden_collection_ids, is_private
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
@@ -157,7 +158,7 @@ class ContractPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("territory_description"),
-                FieldPanel("communes"),
+                CommunesPanel("communes"),
                 FieldPanel("map_image"),
             ],
             heading=_("Territoire"),

@@ -15,8 +15,17 @@ class CommuneSearchForm(forms.Form):
         label=_("Nom ou code postal de votre commune"),
         max_length=100,
         required=False,
-        help_text=_("Par exemple « Quillan » ou « 11500 »."),
+        help_text=_("Tapez le nom de la commune ou son code postal."),
     )
+
+    def __init__(self, *args, example=None, **kwargs):
+        """`example`: a commune of the site's territory, named in the hint."""
+        super().__init__(*args, **kwargs)
+        if example and example.postcodes:
+            self.fields["q"].help_text = _("Par exemple « %(name)s » ou « %(postcode)s ».") % {
+                "name": example.name,
+                "postcode": example.postcode_list[0],
+            }
 
 
 class CommuneFinderPage(RoutablePageMixin, Page):
@@ -46,11 +55,11 @@ class CommuneFinderPage(RoutablePageMixin, Page):
     def search(self, request):
         from cls.commune_finder import find_communes, site_contracts
 
-        form = CommuneSearchForm(request.GET)
+        form = self.search_form(request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         matches = find_communes(query, site_contracts(self)) if query else None
-        if matches and len(matches.exact) == 1:
-            return redirect(self.commune_url(matches.exact[0], request))
+        if matches and matches.single:
+            return redirect(self.commune_url(matches.single, request))
         return self.render(
             request, context_overrides={"form": form, "query": query, "matches": matches}
         )
@@ -67,9 +76,14 @@ class CommuneFinderPage(RoutablePageMixin, Page):
             template="cls/commune_page.html",
             context_overrides={
                 **commune_context(self, commune, request),
-                "form": CommuneSearchForm(),
+                "form": self.search_form(),
             },
         )
+
+    def search_form(self, data=None):
+        from cls.commune_finder import example_commune, site_contracts
+
+        return CommuneSearchForm(data, example=example_commune(site_contracts(self)))
 
     def commune_url(self, commune, request=None):
         return self.get_url(request) + self.reverse_subpage("commune", args=[commune.insee_code])

@@ -7,6 +7,12 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cls.commune_codes import (
+    split_postcodes,
+    validate_insee_code,
+    validate_postcodes,
+    validate_siren,
+)
 from cls.commune_names import search_key
 
 
@@ -99,21 +105,27 @@ class PartnerRole(Orderable):
         abstract = True
 
 
-class Commune(index.Indexed, models.Model):
-    """A commune of the official geographic code. Proper names: not translated."""
+class Commune(models.Model):
+    """A commune of the official geographic code. Proper names: not translated.
+
+    Not in Wagtail's search index: the admin and "Ma commune" search the stored
+    search_name key, INSEE code and postcodes (cls/commune_search.py), which also finds
+    the 35,000 communes loaded in bulk (cls/communes_france.py)."""
 
     insee_code = models.CharField(
         _("code INSEE"),
         max_length=5,
         unique=True,
-        help_text=_("Cinq caractères, par exemple 11069."),
+        validators=[validate_insee_code],
+        help_text=_("Cinq caractères, par exemple 11069 (2A004 en Corse)."),
     )
     name = models.CharField(_("nom"), max_length=100)
     postcodes = models.CharField(
         _("codes postaux"),
-        max_length=100,
+        max_length=200,  # Paris has 21
         blank=True,
-        help_text=_("Séparés par une espace quand la commune en a plusieurs."),
+        validators=[validate_postcodes],
+        help_text=_("Cinq chiffres ; séparés par une espace quand la commune en a plusieurs."),
     )
     population = models.PositiveIntegerField(
         _("population"), null=True, blank=True, help_text=_("Population municipale légale.")
@@ -123,10 +135,11 @@ class Commune(index.Indexed, models.Model):
         max_length=9,
         blank=True,
         db_index=True,
-        help_text=_("Identifie la communauté de communes d'appartenance."),
+        validators=[validate_siren],
+        help_text=_("Neuf chiffres : identifie la communauté de communes d'appartenance."),
     )
     epci_name = models.CharField(_("intercommunalité"), max_length=150, blank=True)
-    # The name without accents, case or hyphens (see cls/commune_names.py), for "Ma commune".
+    # The name without accents, case or hyphens (see cls/commune_names.py), for searches.
     search_name = models.CharField(max_length=100, editable=False, db_index=True, default="")
 
     panels = [
@@ -136,11 +149,6 @@ class Commune(index.Indexed, models.Model):
         FieldPanel("population"),
         FieldPanel("epci_siren"),
         FieldPanel("epci_name"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("insee_code"),
     ]
 
     class Meta:
@@ -156,6 +164,9 @@ class Commune(index.Indexed, models.Model):
         if "name" in (kwargs.get("update_fields") or ()):
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        self.postcodes = " ".join(split_postcodes(self.postcodes))
 
     @property
     def postcode_list(self):

@@ -7,7 +7,7 @@ officer is a fictional person with an example.org address and a fictional number
 import datetime
 from zoneinfo import ZoneInfo
 
-from cls.communes import DATA_DIR, import_communes
+from cls.communes_france import ensure_communes_of_epcis
 from cls.models import (
     ActionEvent,
     ActionIndicator,
@@ -137,7 +137,8 @@ def build():
         date=datetime.date(2019, 6, 1),
         description="Profil santé du territoire, préalable au CLS 2.",
     )
-    communes = import_communes(DATA_DIR / "communes_haute_vallee_aude.csv")
+    # CC Pyrénées audoises and CC du Limouxin: 137 communes.
+    communes = ensure_communes_of_epcis(["200043776", "200071926"])
 
     contract = ContractPage.objects.child_of(home).filter(slug="cls-2").first()
     if not contract:

@@ -64,7 +64,7 @@ def build_agenda(home, intro):
 
 def build_aude(home):
     actions = {page.code: page for page in ActionPage.objects.descendant_of(home)}
-    communes = {c.name: c for c in Commune.objects.filter(name__in=["Limoux", "Espéraza"])}
+    communes = {c.name: c for c in Commune.objects.filter(insee_code__in=["11206", "11129"])}
     add_events(
         actions["2.1"],
         [
@@ -162,7 +162,7 @@ def build_aude(home):
 
 def build_ruffecois(home):
     actions = {page.code: page for page in ActionPage.objects.descendant_of(home)}
-    ruffec = Commune.objects.get(name="Ruffec")
+    ruffec = Commune.objects.get(insee_code="16292")
     add_events(
         actions["3.1"],
         [

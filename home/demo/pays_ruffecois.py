@@ -9,7 +9,7 @@ import datetime
 
 from django.utils.text import slugify
 
-from cls.communes import DATA_DIR, import_communes
+from cls.communes_france import ensure_communes_of_epcis
 from cls.models import (
     ActionPage,
     AxisPage,
@@ -220,7 +220,8 @@ def build():
         document_type=DocumentType.DIAGNOSTIC,
         date=datetime.date(2014, 6, 1),
     )
-    communes = import_communes(DATA_DIR / "communes_pays_ruffecois.csv")
+    # CC Val de Charente and CC Coeur de Charente: 80 communes.
+    communes = ensure_communes_of_epcis(["200043016", "200072023"])
 
     contract = ContractPage.objects.child_of(home).filter(slug="cls").first()
     if not contract:

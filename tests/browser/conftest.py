@@ -52,10 +52,10 @@ def wait_until_up(url, process, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    """Base URLs of both demo sites, served by `manage.py runserver`."""
+def demo_env(tmp_path_factory):
+    """The environment of the demo server's commands: its own database and media folder."""
     workdir = tmp_path_factory.mktemp("demo-site")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
@@ -63,16 +63,29 @@ def demo_server(tmp_path_factory):
         "DOCUMENTS_ROOT": str(workdir / "documents"),
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
-    manage = [sys.executable, "manage.py"]
+
+
+def manage(env, *command):
+    """Run a management command against the demo server's database; its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    return result.stdout.decode()
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_env):
+    """Base URLs of both demo sites, served by `manage.py runserver`."""
+    workdir = Path(demo_env["MEDIA_ROOT"]).parent
     admin = ["createsuperuser", "--no-input", "--username", ADMIN_USERNAME]
     for command in (["migrate", "--no-input"], ["load_demo"], [*admin, "--email", "n@example.org"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+        manage(demo_env, *command)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
-        env=env,
+        env=demo_env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -14,10 +14,13 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 MAX_ASSET_BYTES = 60 * 1024
 
 
-def axe_violations(page):
+def axe_violations(page, selector=None):
+    """axe's findings on the page, or on the part of it that `selector` picks."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        "([selector, tags]) => "
+        "axe.run(selector || document, {runOnly: {type: 'tag', values: tags}})",
+        [selector, AXE_TAGS],
     )
     return [
         f"{violation['id']} ({violation['impact']}): "
