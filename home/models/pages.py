@@ -73,6 +73,7 @@ class HomePage(Page):
         "home.ContentPage",
         "contacts.ContactPage",
         "home.LegalNoticePage",
+        "home.PersonalDataPage",
         "home.AccessibilityStatementPage",
         "home.SitemapPage",
         "cls.CommuneFinderPage",
