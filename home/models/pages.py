@@ -110,6 +110,8 @@ class HomePage(Page):
         if not featured and is_visible(self.featured_contract, request):
             featured = [self.featured_contract]  # a contract elsewhere in the tree
         context["featured_contract"] = featured[0] if featured else None
+        if featured:  # its axes, as on the contract page (one query)
+            context["featured_axes"], _resources = featured[0].child_links(request)
         if len(context["contracts"]) > 1:  # the timeline lists each generation's amendments
             prefetch_related_objects(context["contracts"], "amendments")
             context["generations"] = in_generation_order(context["contracts"])
