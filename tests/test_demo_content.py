@@ -177,6 +177,14 @@ def test_a_running_contract_is_presented_as_current_with_its_axes(aude_client):
     assert "Les axes du contrat Axe 1 Accès aux droits et aux soins Axe 2 " in home
 
 
+def test_the_english_home_page_shows_the_english_axes(aude_client):
+    html = aude_client.get("/en/").content.decode()
+    axes = html[html.index('<h2 id="featured-axes-title">') :]
+    axes = axes[: axes.index("</section>")]
+    assert axes.count('<a href="/en/cls-2/axe-') == 5
+    assert "Access to rights and care" in axes
+
+
 def test_the_minutes_are_one_click_from_the_home_page_and_the_top_of_the_contract(
     ruffecois_client,
 ):
