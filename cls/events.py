@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from icalendar import Calendar, Event
 
+from home.models.example import marked_title
+
 # Characters that could close the <script> element or open a comment inside it.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -42,7 +44,7 @@ def to_ical(events, calendar_name, host):
         entry.add("dtstart", local_time(event.start))
         if event.end:
             entry.add("dtend", local_time(event.end))
-        entry.add("summary", event.title)
+        entry.add("summary", marked_title(event.title, event.page))
         if location := location_text(event):
             entry.add("location", location)
         if event.description:

@@ -27,6 +27,7 @@ CSV_FIELDS = [
     "indicators_total",
     "indicators_reached",
     "last_published_at",
+    "is_example",
 ]
 LIST_SEPARATOR = "|"  # inside one CSV cell: target publics, INSEE codes
 # A cell starting with one of these is run as a formula by spreadsheets.
@@ -57,6 +58,7 @@ def action_record(row, request):
         "indicators_total": len(row.indicators),
         "indicators_reached": row.indicators_reached,
         "last_published_at": isoformat(action.last_published_at),
+        "is_example": action.is_example,
         "indicators": [
             {
                 "label": progress.indicator.label,

@@ -5,8 +5,8 @@ from wagtail.models import Site
 
 from .models import (
     AccessibilityStatementPage,
-    ContentPage,
     LegalNoticePage,
+    PersonalDataPage,
     SitemapPage,
     SiteSettings,
 )
@@ -14,21 +14,10 @@ from .models import (
 
 def legal_page_specs():
     return [
-        (LegalNoticePage, "mentions-legales", _("Mentions légales"), {}),
-        (
-            ContentPage,
-            "donnees-personnelles",
-            _("Données personnelles et cookies"),
-            {
-                "intro": _(
-                    "Ce site ne dépose aucun cookie de mesure d'audience ni de traceur "
-                    "publicitaire. Les données envoyées par le formulaire de contact servent "
-                    "uniquement à vous répondre."
-                )
-            },
-        ),
-        (AccessibilityStatementPage, "accessibilite", _("Déclaration d'accessibilité"), {}),
-        (SitemapPage, "plan-du-site", _("Plan du site"), {}),
+        (LegalNoticePage, "mentions-legales", _("Mentions légales")),
+        (PersonalDataPage, "donnees-personnelles", _("Données personnelles et cookies")),
+        (AccessibilityStatementPage, "accessibilite", _("Déclaration d'accessibilité")),
+        (SitemapPage, "plan-du-site", _("Plan du site")),
     ]
 
 
@@ -39,10 +28,10 @@ def create_legal_pages(home):
     settings get footer links to them and point to the accessibility statement.
     """
     pages = {}
-    for page_class, slug, title, fields in legal_page_specs():
+    for page_class, slug, title in legal_page_specs():
         page = home.get_children().filter(slug=slug).first()
         if page is None:
-            page = page_class(title=title, slug=slug, **fields)
+            page = page_class(title=title, slug=slug)
             home.add_child(instance=page)
             page.save_revision().publish()
         pages[slug] = page.specific

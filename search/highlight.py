@@ -29,6 +29,12 @@ def search_terms(query):
     return terms
 
 
+def terms_found(text, terms):
+    """How many of the (folded) terms begin a word of `text`, whatever its accents and case."""
+    words = re.findall(r"\w+", fold(text or ""))
+    return sum(1 for term in terms if any(word.startswith(term) for word in words))
+
+
 # The letters a folded term stands for: "depist" finds "Dépistage" (case is ignored too).
 ACCENTED_LETTERS = {
     "a": "aàâäáãå",

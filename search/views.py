@@ -1,6 +1,7 @@
 import re
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
@@ -10,7 +11,7 @@ from cls.models import ActionPage, ActionStatus, AxisPage, ContractPage
 from config.database import unprepared_statements
 from home.routing import find_site, page_url
 
-from .highlight import highlighted_excerpt
+from .highlight import highlighted_excerpt, search_terms, terms_found
 from .scope import SiteScope
 
 MAX_QUERY_LENGTH = 200
@@ -25,6 +26,16 @@ RESULT_TYPES = {
     "document": (_("Documents"), None),
 }
 EXCERPT_FIELDS = ["search_description", "summary", "intro", "description", "definition"]
+# Words that say nothing of what is sought: SQLite's full-text search would match nearly
+# every page on them (PostgreSQL's French configuration drops them itself).
+STOP_WORDS = frozenset(
+    "a à au aux avec ce ces d dans de des du en et la le les l leur leurs ou par pour qu que "
+    "qui sa ses son sur un une".split()
+)
+# The fields a match ranks on before the search engine's score, most telling first: the
+# title, then the summary an editor wrote (a page's description, a document's).
+PAGE_RANKING_FIELDS = ("title", "search_description")
+DOCUMENT_RANKING_FIELDS = ("title", "description")
 
 
 def clean_query(raw):
@@ -35,32 +46,49 @@ def clean_query(raw):
 
 def search_words(query):
     """Only the words of the query: quotes and operators mean nothing to visitors and
-    break the full-text syntax of SQLite and PostgreSQL."""
-    return " ".join(re.findall(r"\w+", query))
+    break the full-text syntax of SQLite and PostgreSQL. Stop words go too, unless the
+    query has nothing else."""
+    words = re.findall(r"\w+", query)
+    return " ".join([word for word in words if word.lower() not in STOP_WORDS] or words)
 
 
-def best_matches(objects, query):
-    """(pk, score) of the best matches, read without building model instances (a Page
-    instance costs ~0.3 ms: too much for hundreds of matches when ten are shown)."""
+def best_matches(objects, query, ranking_fields):
+    """[(key, pk)] of the best matches, best first, read without building model instances
+    (a Page instance costs ~0.3 ms: too much for hundreds of matches when ten are shown).
+
+    The key ranks a match on how many of the query's words its title holds, then its
+    summary, then the search engine's score: a word in a title or a summary says more
+    than the same word in the body of a long text.
+    """
     results = objects.search(query, operator="or").annotate_score("score")
     # get_queryset(): the ranked query of Wagtail's database backends (SQLite, PostgreSQL).
-    return results[:MAX_RESULTS_PER_KIND].get_queryset().values_list("pk", "score")
+    rows = results[:MAX_RESULTS_PER_KIND].get_queryset().values_list("pk", "score", *ranking_fields)
+    terms = search_terms(query)
+    # SQLite's bm25() is lower for better matches; PostgreSQL's ts_rank higher.
+    direction = -1 if connection.vendor == "sqlite" else 1
+    return [
+        ((*(terms_found(text, terms) for text in texts), direction * (score or 0)), pk)
+        for pk, score, *texts in rows
+    ]
 
 
 def ranked_pages(scope, query, result_type, filters):
-    """The best matching pages and their score (see describe_results)."""
+    """The best matching pages and their rank (see best_matches)."""
     pages = scope.pages(RESULT_TYPES[result_type][1] if result_type else Page)
     if result_type == "action":
         if filters["axis"]:
             pages = pages.child_of(filters["axis"])
         if filters["status"]:
             pages = pages.filter(status=filters["status"])
-    return [{"score": score, "page": pk} for pk, score in best_matches(pages, query)]
+    return [
+        {"rank": key, "page": pk} for key, pk in best_matches(pages, query, PAGE_RANKING_FIELDS)
+    ]
 
 
 def ranked_documents(scope, query):
     documents = get_document_model().objects.filter(pk__in=scope.document_ids)
-    return [{"score": score, "document": pk} for pk, score in best_matches(documents, query)]
+    matches = best_matches(documents, query, DOCUMENT_RANKING_FIELDS)
+    return [{"rank": key, "document": pk} for key, pk in matches]
 
 
 def describe_results(request, hits, query):
@@ -86,7 +114,13 @@ def describe_results(request, hits, query):
             )
         else:
             document = documents[hit["document"]]
-            text = document.description or document.extracted_text
+            # The description when the words are in it, else the document's own text.
+            matched = terms_found(document.description, search_terms(query))
+            text = (
+                document.extracted_text
+                if document.extracted_text and not matched
+                else (document.description)
+            )
             results.append(
                 {
                     "kind": _("document"),
@@ -128,7 +162,7 @@ def search(request):
                 hits += ranked_pages(scope, words, result_type, filters)
             if result_type in ("", "document"):
                 hits += ranked_documents(scope, words)
-        hits.sort(key=lambda hit: hit["score"] or 0, reverse=True)
+        hits.sort(key=lambda hit: hit["rank"], reverse=True)
     results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = describe_results(request, results.object_list, words)
     return render(

@@ -32,7 +32,11 @@ def agenda(aude_site):
 
 @pytest.fixture
 def action(aude_site):
-    return ActionPage.objects.descendant_of(aude_site.root_page).get(code="2.2")
+    """A real action sheet: the demo's are examples, which feeds and calendars label so."""
+    action = ActionPage.objects.descendant_of(aude_site.root_page).get(code="2.2")
+    action.example_note = ""
+    action.save_revision().publish()
+    return action
 
 
 def add_event(action, title, start, **fields):
@@ -169,7 +173,7 @@ def test_the_whole_agenda_exports_as_icalendar_in_paris_time(aude_client, agenda
     calendar = Calendar.from_ical(response.content)
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
     events = {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
-    assert {"Dépistage d'été", "Dépistage d'hiver", "Semaine bleue 2027"} <= events.keys()
+    assert {"Dépistage d'été", "Dépistage d'hiver", "Exemple : Semaine bleue 2027"} <= events.keys()
 
     in_summer, in_winter = events["Dépistage d'été"], events["Dépistage d'hiver"]
     assert in_summer["DTSTART"].params["TZID"] == "Europe/Paris"
@@ -206,7 +210,7 @@ def test_the_agenda_feeds_list_the_upcoming_events(aude_client, agenda, action):
     channel = xml_of(rss).find("channel")
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert titles[0] == "Café santé"
-    assert "Semaine bleue 2027" in titles and "Ancien café santé" not in titles
+    assert "Exemple : Semaine bleue 2027" in titles and "Ancien café santé" not in titles
     assert channel.find("item").findtext("link").startswith("http://localhost/agenda/")
 
     atom = xml_of(fetch(aude_client, "/agenda/atom/"))

@@ -7,6 +7,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from cls.models import ActionPage, Commune, ContractPage
 
+from .admin_forms import stream_post_data
+
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/snippets/cls/commune/"
@@ -170,23 +172,10 @@ def test_the_picker_views_are_for_admin_users_only(client):
     assert client.get(PICKER_SEARCH, {"q": "limoux"}).status_code == 302  # to the login page
 
 
-def stream_data(page, *names):
-    """What the StreamField widgets' JavaScript posts, for streams of plain text blocks."""
-    data = {}
-    for name in names:
-        blocks = getattr(page, name)
-        data[f"{name}-count"] = str(len(blocks))
-        for index, block in enumerate(blocks):
-            fields = {"type": block.block_type, "value": block.value, "order": str(index)}
-            fields.update(deleted="", id=block.id)
-            data.update({f"{name}-{index}-{key}": value for key, value in fields.items()})
-    return data
-
-
 def test_an_editor_adds_an_epci_to_the_territory_and_unticks_a_commune(admin_client, contract):
     html = edit_form(admin_client, contract)
     data = querydict_from_html(html, form_id="page-edit-form")
-    data.update(stream_data(contract, "objectives", "health_problems", "body"))
+    data.update(stream_post_data(contract, "objectives", "health_problems", "body"))
     assert len(data.getlist("communes")) == 80
     # What the picker's JavaScript adds: the EPCI's check boxes, all ticked; one unticked.
     group = admin_client.get(PICKER_GROUP, {"name": "communes", "epci": PYRENEES, "all": "1"})

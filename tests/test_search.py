@@ -1,5 +1,7 @@
 """Site search over pages and documents, in French, restricted to the visitor's site."""
 
+import re
+
 import pytest
 from django.db import connection
 from wagtail.models import Collection, CollectionViewRestriction
@@ -28,6 +30,39 @@ def test_a_word_only_in_a_pdf_finds_that_document(ruffecois_client):
     assert "Compte-rendu du 3 mars 2016" in html
     assert "<mark>télésoin</mark>" in html
     assert "PDF –" in html
+
+
+def result_titles(html):
+    """The titles of the results, in their order (document links end with their details)."""
+    titles = re.findall(r'<h2 class="search-result__title"><a [^>]*>(.*?)</a></h2>', html)
+    return [re.sub(r" <span.*", "", title) for title in titles]
+
+
+def test_minutes_come_first_for_the_words_of_their_agenda(ruffecois_client):
+    """« ordre du jour »: the working groups' minutes, whose summary gives their agenda,
+    before the pages that only hold « du » or « jour » in their text."""
+    titles = result_titles(search(ruffecois_client, q="ordre du jour"))
+    assert len(titles) == 10  # a full first page…
+    assert all(title.startswith("Compte-rendu du ") for title in titles)  # …of minutes only
+
+
+def test_a_word_in_a_title_ranks_above_the_same_word_in_body_text(ruffecois_client, ruffecois_site):
+    """By word counts alone, the short text repeating the word would come first."""
+    home = ruffecois_site.root_page
+    home.add_child(
+        instance=ContentPage(
+            title="Ateliers du territoire",
+            intro="Téléconsultation : la téléconsultation, encore la téléconsultation.",
+        )
+    )
+    long_intro = " ".join(["Une borne installée à Ruffec pour consulter un médecin."] * 8)
+    home.add_child(instance=ContentPage(title="Téléconsultation", intro=long_intro))
+    home.add_child(
+        instance=ContentPage(title="Permanences", intro=f"{long_intro} Et la téléconsultation.")
+    )
+    titles = result_titles(search(ruffecois_client, q="téléconsultation"))
+    # Then, in the body, the better match first (SQLite's scores are negative).
+    assert titles == ["Téléconsultation", "Ateliers du territoire", "Permanences"]
 
 
 def test_accents_are_ignored(aude_client):

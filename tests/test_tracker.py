@@ -28,6 +28,7 @@ CSV_FIELDS = [
     "indicators_total",
     "indicators_reached",
     "last_published_at",
+    "is_example",
 ]
 
 

@@ -16,6 +16,7 @@ from cls.communes_field import CommunesPanel
 from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
+from home.models.example import ExampleContent
 from home.routing import parent_of, url_below_root
 
 from ..numbers import parse_number
@@ -47,6 +48,7 @@ class ActionCard:
     summary: str
     pilot_name: str | None
     whole_territory: bool
+    is_example: bool
 
 
 def action_cards(actions, request):
@@ -57,7 +59,15 @@ def action_cards(actions, request):
     """
     labels = dict(ActionStatus.choices)
     rows = actions.values_list(
-        "pk", "title", "url_path", "code", "status", "summary", "pilot__name", "whole_territory"
+        "pk",
+        "title",
+        "url_path",
+        "code",
+        "status",
+        "summary",
+        "pilot__name",
+        "whole_territory",
+        "example_note",
     )
     return [
         ActionCard(
@@ -70,8 +80,19 @@ def action_cards(actions, request):
             summary,
             pilot_name,
             whole_territory,
+            bool(example_note),
         )
-        for pk, title, url_path, code, status, summary, pilot_name, whole_territory in rows
+        for (
+            pk,
+            title,
+            url_path,
+            code,
+            status,
+            summary,
+            pilot_name,
+            whole_territory,
+            example_note,
+        ) in rows
     ]
 
 
@@ -96,7 +117,7 @@ class Recurrence(models.TextChoices):
     CONTINUOUS = "continue", _("En continu")
 
 
-class ActionPage(Page):
+class ActionPage(ExampleContent, Page):
     """A "fiche action": one concrete action of an axis of the contract."""
 
     code = models.CharField(
@@ -227,6 +248,7 @@ class ActionPage(Page):
         InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
         FieldPanel("contact"),
         FieldPanel("carried_over_from"),
+        ExampleContent.example_panel,
     ]
     search_fields = [
         *Page.search_fields,

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from home.absolute_urls import full_url
 from home.feeds import PageFeed
+from home.models.example import marked_title
 from home.sections import site_section
 from home.visibility import exclude_private
 
@@ -124,7 +125,8 @@ class AgendaPage(RoutablePageMixin, Page):
             context_overrides={
                 "event": event,
                 "is_past": event.finish < timezone.now(),
-                "json_ld": json_ld(event),
+                # An invented event is not announced to search engines.
+                "json_ld": None if event.page.is_example else json_ld(event),
                 "location": location_text(event),
             },
         )
@@ -164,7 +166,7 @@ class AgendaFeed(PageFeed):
         return page.with_urls(list(page.upcoming_events(self.request)[:50]), self.request)
 
     def item_title(self, event):
-        return event.title
+        return marked_title(event.title, event.page)
 
     def item_link(self, event):
         return event.full_url

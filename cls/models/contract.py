@@ -35,6 +35,15 @@ class ContractStatus(models.TextChoices):
     EXPIRED = "echu", _("Échu")
 
 
+# How the home page introduces its featured contract: never "en cours" once it has ended.
+FEATURED_HEADINGS = {
+    ContractStatus.DRAFTING: _("Le contrat en préparation"),
+    ContractStatus.SIGNED: _("Le contrat signé"),
+    ContractStatus.RUNNING: _("Le contrat en cours"),
+    ContractStatus.EXPIRED: _("Le contrat précédent"),
+}
+
+
 class ContractPage(RoutablePageMixin, Page):
     """The landing page of one generation of a contrat local de santé (CLS 1, CLS 2…)."""
 
@@ -194,6 +203,10 @@ class ContractPage(RoutablePageMixin, Page):
             "previous_generation",
             _("Choisissez le contrat que celui-ci prolonge, pas ce contrat-ci."),
         )
+
+    @property
+    def featured_heading(self):
+        return FEATURED_HEADINGS.get(self.status, _("Le contrat"))
 
     @cached_property
     def territory_communes(self):

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from home.templatetags.example_tags import example_badge
+
 register = template.Library()
 
 
@@ -25,10 +27,11 @@ def action_card(card, show_territory=False):
         if show_territory and card.whole_territory
         else ""
     )
+    example = format_html(" {}", example_badge()) if card.is_example else ""
     return format_html(
         '<article class="card action-card">'
         '<h3 class="card__title"><a href="{}">{}{}</a></h3>'
-        '<p class="card__meta"><span class="status status--{}">{}</span>{}</p>'
+        '<p class="card__meta"><span class="status status--{}">{}</span>{}{}</p>'
         "{}{}"
         "</article>",
         card.url,
@@ -37,6 +40,7 @@ def action_card(card, show_territory=False):
         card.status,
         card.status_label,
         territory,
+        example,
         summary,
         pilot,
     )

@@ -6,7 +6,7 @@ from wagtail.models import Collection, Page, Site
 
 from cls.models import Organisation, SiteDocument
 
-from .pdf import make_pdf
+from .pdf import document_pdf, make_pdf
 
 
 def get_or_create_child(parent, page_class, title, slug=None, **fields):
@@ -47,12 +47,27 @@ def get_or_create_collection(name):
 
 
 def get_or_create_document(collection, title, paragraphs, filename, **fields):
-    """A document with a generated PDF whose text is the title and paragraphs."""
+    """A document with a short generated PDF whose text is the title and paragraphs."""
+    return get_or_create_pdf(
+        collection, title, lambda: make_pdf(title, paragraphs), filename, **fields
+    )
+
+
+def get_or_create_report(collection, document, filename, **fields):
+    """A document whose PDF is laid out from a pdf.Document: title page, contents, sections."""
+    return get_or_create_pdf(
+        collection, document.title, lambda: document_pdf(document), filename, **fields
+    )
+
+
+def get_or_create_pdf(collection, title, make_file, filename, **fields):
+    """The collection's document with this title, or a new one whose file `make_file()`
+    returns (called only when the document is created)."""
     document = SiteDocument.objects.filter(collection=collection, title=title).first()
     if document:
         return document
     document = SiteDocument(title=title, collection=collection, **fields)
-    document.file.save(filename, ContentFile(make_pdf(title, paragraphs)), save=False)
+    document.file.save(filename, ContentFile(make_file()), save=False)
     document._set_document_file_metadata()  # size and hash, as the admin upload form does
     # Read the text now rather than in a task: the demo is complete even without a worker.
     document.refresh_extracted_text()

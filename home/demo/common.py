@@ -1,22 +1,36 @@
-"""Pages every demo site has: "Ma commune", the contact form and the legal pages."""
-
-import datetime
-from decimal import Decimal
+"""Pages and settings every demo site has: "Ma commune", the contact form, the legal pages."""
 
 from django.utils.html import escape
 
 from cls.models import CommuneFinderPage
 from contacts.models import ContactPage, FormField
 from home.legal_pages import create_legal_pages
+from home.models import SiteSettings
 
 from .builder import get_or_create_child
 
 SUBJECTS = "Question sur une action\nProposer une action\nDocuments\nAutre demande"
+# What the project's own tests check (tests/browser), for the accessibility statement.
+ASSESSMENT_TOOLS = (
+    "axe-core et le validateur HTML Nu Html Checker, sur chaque page du sitemap.xml du site "
+    "(tests automatisés du projet : ils ne remplacent pas un audit)."
+)
+TEST_ENVIRONMENT = "Chromium, sans lecteur d'écran (tests automatisés)."
 
 
 def rich(text):
     """One escaped paragraph of rich text."""
     return f"<p>{escape(text)}</p>"
+
+
+def paragraphs(*texts):
+    """Escaped paragraphs of rich text."""
+    return "".join(rich(text) for text in texts)
+
+
+def bullet_list(items):
+    """An escaped bulleted list of rich text."""
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
 def build_contact_page(home, officer):
@@ -27,16 +41,11 @@ def build_contact_page(home, officer):
         title="Contacter la mission santé",
         slug="contact",
         intro=rich(
-            f"Une question sur le contrat local de santé ? {officer.name}, "
-            f"{officer.role.lower()}, vous répond sous cinq jours ouvrés."
+            f"Une question sur le contrat local de santé ? Écrivez à {officer.name}, "
+            f"{officer.role.lower()}."
         ),
         recipient=officer,
         thank_you_text=rich("Merci, votre message a bien été reçu. Nous vous répondrons vite."),
-        data_protection_notice=(
-            "Les informations saisies servent uniquement à répondre à votre message. Elles "
-            "sont conservées douze mois puis supprimées. Vous pouvez demander leur "
-            "consultation ou leur suppression en écrivant à la mission santé."
-        ),
         show_in_menus=True,
     )
     page.form_fields = [
@@ -65,22 +74,26 @@ def build_commune_finder(home):
     )
 
 
-def build_legal_pages(home, publisher):
-    """The generated legal pages, with the demo's accessibility audit filled in."""
+def build_legal_pages(home, officer):
+    """The generated legal pages. The demo claims no audit, no legal basis, no officer of
+    its own: the pages say these are not given, and editors see them « À compléter ». It
+    states what the project's own tests check (tests/browser) and where to write."""
     pages = create_legal_pages(home)
     statement = pages["accessibilite"]
-    if not statement.audit_date:
-        statement.statement_date = datetime.date(2026, 11, 1)
-        statement.audit_date = datetime.date(2026, 10, 15)
-        statement.audited_by = f"{publisher} (auto-évaluation)"
-        statement.compliance_rate = Decimal("87.50")
-        statement.non_accessible_content = rich(
-            "Certains documents PDF anciens (comptes-rendus antérieurs à 2018) ne sont pas "
-            "balisés. Une version accessible est envoyée sur demande."
-        )
-        statement.test_environment = "Firefox et NVDA, Safari et VoiceOver"
-        statement.contact_means = rich(
-            "Signalez un défaut d'accessibilité par le formulaire de contact de la mission santé."
-        )
+    if not statement.contact_email:
+        statement.contact_email = officer.email
+        statement.assessment_tools = ASSESSMENT_TOOLS
+        statement.test_environment = TEST_ENVIRONMENT
         statement.save_revision().publish()
     return pages
+
+
+def demo_settings(site, organisation_name):
+    """The site's settings: its publisher, and the demo notice shown on every page. The
+    address, director of publication and host are left « À compléter »."""
+    settings = SiteSettings.for_site(site)
+    if not settings.organisation_name:
+        settings.organisation_name = organisation_name
+        settings.is_demo_site = True
+        settings.save()
+    return settings

@@ -1,7 +1,12 @@
 """Demo site: CLS 2 of the Moyenne et Haute Vallée de l'Aude (seeds/cls2-pyrenees-audoises.txt).
 
-Facts (partners, axes, actions, communes) come from the public page; the mission
-officer is a fictional person with an example.org address and a fictional number.
+From the public page (aude_source.py): the definition, the partners, the approach, the
+five axes, the 138 communes and what the contract does there, the three yearly actions
+and the diagnostic. The communes are the official list (137, explained on the contract
+page). The details of the three actions (summaries, states, events, indicators) and the
+news are examples, marked « Exemple »; the diagnostic PDF is a reconstruction
+(documents.py); the mission officer is fictional, with a number from the range kept for
+fiction and an example.org address.
 """
 
 import datetime
@@ -20,70 +25,51 @@ from cls.models import (
     TargetPublic,
 )
 from contacts.models import ContactCard
-from home.models import AccessibilityStatus, HomePage, SiteSettings
+from home.models import HomePage
 
-from . import news_and_events
+from . import aude_source as source
+from . import documents, news_and_events
 from .builder import (
     get_or_create_child,
     get_or_create_collection,
-    get_or_create_document,
     get_or_create_organisation,
+    get_or_create_report,
     get_or_create_site,
 )
-from .common import build_commune_finder, build_contact_page, build_legal_pages, rich
+from .common import (
+    build_commune_finder,
+    build_contact_page,
+    build_legal_pages,
+    bullet_list,
+    demo_settings,
+    paragraphs,
+    rich,
+)
 
 HOSTNAME = "localhost"
 PARIS = ZoneInfo("Europe/Paris")
+PUBLISHER = "Communauté de Communes des Pyrénées Audoises"
 
-DEFINITION = (
-    "Le Contrat Local de Santé (CLS) est l'une des mesures issues de la loi HPST (Hôpital, "
-    "Patients, Santé et Territoires) du 21 juillet 2009. Cet outil de contractualisation "
-    "permet de repérer et de répondre aux enjeux de santé présents sur un territoire dans un "
-    "objectif global de réduction des inégalités sociales et territoriales de santé. Il porte "
-    "sur la promotion et la prévention de la santé, les soins ambulatoires et hospitaliers ou "
-    "encore l'accompagnement médico-social."
+TERRITORY = (
+    "Selon sa page publique, le CLS s'applique sur les 138 communes du territoire des deux "
+    "Communautés de Communes. La liste officielle des communes (Code officiel géographique "
+    "2026 de l'INSEE) en compte 137 : 61 pour les Pyrénées Audoises et 76 pour le Limouxin. "
+    "Ce site suit cette liste ; l'écart d'une commune peut venir d'une fusion de communes ou "
+    "d'un changement de périmètre depuis la rédaction de la page."
 )
-
-AXES = [
-    (
-        1,
-        "Accès aux droits et aux soins",
-        "blue",
-        "Répondre aux besoins de la population : mieux appréhender les attentes des usagers "
-        "et des professionnels en termes d'accès aux soins.",
-    ),
-    (
-        2,
-        "Prévention et promotion de la santé",
-        "teal",
-        "Donner à la population la possibilité d'améliorer sa propre santé.",
-    ),
-    (
-        3,
-        "Besoins spécifiques des séniors",
-        "purple",
-        "Répondre aux besoins spécifiques des séniors en favorisant un parcours coordonné "
-        "entre les acteurs locaux.",
-    ),
-    (
-        4,
-        "Santé environnement",
-        "green",
-        "Nutrition, habitat… : envisager des actions vers les populations les plus fragiles.",
-    ),
-    (
-        5,
-        "Santé mentale et addictions",
-        "orange",
-        "Avec la perspective de déboucher sur un contrat local de santé mentale annexé au CLS.",
-    ),
-]
-
-MISSIONS = [
-    "Mobiliser les compétences et ressources du territoire.",
-    "Pérenniser et mettre en cohérence les démarches existantes.",
-    "Proposer des réponses adaptées et coordonnées aux problèmes de santé.",
-]
+HOME_INTRO = (
+    "Le CLS 2 de la Moyenne et Haute Vallée de l'Aude est un partenariat entre la Communauté "
+    "de Communes des Pyrénées Audoises, la Communauté de Communes du Limouxin et l'Agence "
+    "Régionale de Santé : une démarche « contractuelle, partenariale et intersectorielle »."
+)
+SUMMARY = f"{source.HEADLINE}. {source.APPROACH}"
+COMMUNES_FIGURE = "communes au Code officiel géographique 2026 (138 selon le contrat)"
+# The page names the actions, not their details.
+EXAMPLE_ACTION_NOTE = (
+    "L'action « {title} » figure sur la page publique du contrat, qui dit seulement qu'elle "
+    "est mise en place chaque année : le reste de cette fiche (résumé, état, rendez-vous, "
+    "indicateurs) est un exemple."
+)
 
 
 def build():
@@ -92,16 +78,12 @@ def build():
         HomePage,
         "CLS 2 Moyenne et Haute Vallée de l'Aude",
         is_default_site=True,
-        intro=rich(
-            "Le Contrat Local de Santé de la Moyenne et Haute Vallée de l'Aude réunit les "
-            "Communautés de Communes des Pyrénées Audoises et du Limouxin et l'Agence "
-            "Régionale de Santé autour de la santé des habitants de 137 communes."
-        ),
+        intro=rich(HOME_INTRO),
     )
     home = site.root_page.specific
     collection = get_or_create_collection("CLS 2 Haute Vallée de l'Aude")
     pyrenees = get_or_create_organisation(
-        "Communauté de Communes des Pyrénées Audoises",
+        PUBLISHER,
         kind=Organisation.Kind.LOCAL_AUTHORITY,
         url="https://example.org/pyrenees-audoises",
     )
@@ -115,79 +97,72 @@ def build():
     if not officer:
         officer = ContactCard.objects.create(
             name="Élise Roussel",
-            role="Chargée de mission Santé",
+            role=source.OFFICER_ROLE,
             organisation=pyrenees,
             email="elise.roussel@example.org",
-            phone="04 65 71 00 34",
-            address="Communauté de Communes des Pyrénées Audoises\n11500 Quillan",
+            phone="04 65 71 00 34",  # the range ARCEP keeps for fiction
+            address=f"{PUBLISHER}\n11500 Quillan",
             opening_hours="Du lundi au vendredi, de 9 h à 12 h et de 14 h à 17 h",
         )
-    diagnostic = get_or_create_document(
-        collection,
-        "Diagnostic santé - Pyrénées Audoises et Limouxin",
-        [
-            "Dossier profil santé du Limouxin et des Pyrénées Audoises.",
-            "Le diagnostic santé couvre l'ensemble du territoire des deux communautés de "
-            "communes et a permis de définir cinq axes de travail.",
-            "Il met en évidence le vieillissement de la population, l'éloignement des lieux "
-            "de soins, la prévalence du diabète et les besoins en santé mentale.",
-        ],
-        "diagnostic-sante-pyrenees-audoises-limouxin.pdf",
-        document_type=DocumentType.DIAGNOSTIC,
-        date=datetime.date(2019, 6, 1),
-        description="Profil santé du territoire, préalable au CLS 2.",
-    )
     # CC Pyrénées audoises and CC du Limouxin: 137 communes.
     communes = ensure_communes_of_epcis(["200043776", "200071926"])
 
     contract = ContractPage.objects.child_of(home).filter(slug="cls-2").first()
     if not contract:
+        diagnostic = get_or_create_report(
+            collection,
+            documents.aude_diagnostic(),
+            "diagnostic-sante-pyrenees-audoises-limouxin.pdf",
+            document_type=DocumentType.DIAGNOSTIC,
+            description=f"{source.DIAGNOSTIC_DESCRIPTION} "
+            + documents.reconstruction(source.ORIGINAL_DIAGNOSTIC),
+        )
         contract = ContractPage(
             title="Contrat Local de Santé 2",
             slug="cls-2",
             generation_label="CLS 2",
             status="en-cours",
-            summary=(
-                "Vers un CLS 2 à l'échelle de la haute vallée de l'Aude : une démarche "
-                "contractuelle, partenariale et intersectorielle."
-            ),
-            definition=rich(DEFINITION),
-            objectives=[("objective", text) for text in MISSIONS],
-            territory_description=(
-                "Le CLS s'applique sur les communes du territoire des deux Communautés de "
-                "Communes des Pyrénées Audoises et du Limouxin."
-            ),
+            summary=SUMMARY,
+            definition=paragraphs(*source.DEFINITION),
+            objectives=[("objective", text) for text in source.MISSIONS],
+            body=[
+                ("heading", {"text": "Les actions", "level": "h2"}),
+                ("paragraph", rich(source.ACTIONS_INTRO) + bullet_list(source.ACTIONS)),
+                ("heading", {"text": "Le diagnostic santé", "level": "h2"}),
+                ("paragraph", rich(source.DIAGNOSTIC_OUTCOME)),
+            ],
+            territory_description=TERRITORY,
             diagnostic_document=diagnostic,
             contact=officer,
             show_in_menus=True,
         )
         contract.communes = communes
+        # The page calls them partners; it does not say who signed.
         contract.partners = [
-            ContractPartner(organisation=pyrenees, is_signatory=True),
-            ContractPartner(organisation=limouxin, is_signatory=True),
-            ContractPartner(organisation=ars, is_signatory=True),
+            ContractPartner(organisation=organisation) for organisation in (pyrenees, limouxin, ars)
         ]
         home.add_child(instance=contract)
         contract.save_revision().publish()
 
-    axes = {}
-    for number, title, colour, description in AXES:
-        axes[number] = get_or_create_child(
+    axes = {
+        number: get_or_create_child(
             contract,
             AxisPage,
             title,
             slug=f"axe-{number}",
             number=number,
             colour=colour,
-            description=rich(description),
+            description=rich(text),
         )
+        for number, title, colour, text in source.AXES
+    }
     build_actions(axes, pyrenees, officer, communes)
     news_and_events.build_aude(home)
 
     if not home.featured_contract_id:
         home.featured_contract = contract
         home.key_figures = [
-            ("figure", {"value": "137", "label": "communes"}),
+            ("figure", {"value": "137", "label": COMMUNES_FIGURE}),
             ("figure", {"value": "5", "label": "axes stratégiques"}),
             ("figure", {"value": "2", "label": "communautés de communes"}),
         ]
@@ -195,56 +170,53 @@ def build():
 
     build_commune_finder(home)
     build_contact_page(home, officer)
-    build_legal_pages(home, "Communauté de Communes des Pyrénées Audoises")
-    settings = SiteSettings.for_site(site)
-    if not settings.organisation_name:
-        settings.organisation_name = "Communauté de Communes des Pyrénées Audoises"
-        settings.address = "11500 Quillan"
-        settings.phone = "04 65 71 00 00"
-        settings.accessibility_status = AccessibilityStatus.PARTIAL
-        settings.publication_director = "Le président ou la présidente"
-        settings.host = "Hébergeur de démonstration, 1 rue de l'Exemple, 75000 Paris"
-        settings.save()
+    build_legal_pages(home, officer)
+    demo_settings(site, PUBLISHER)
     return site
+
+
+def example_action(axis, title, code, **fields):
+    return get_or_create_child(
+        axis,
+        ActionPage,
+        title,
+        code=code,
+        recurrence="annuelle",  # the page: "chaque année"
+        example_note=EXAMPLE_ACTION_NOTE.format(title=title),
+        **fields,
+    )
 
 
 def build_actions(axes, pilot, officer, communes):
     prevention, seniors = axes[2], axes[3]
     everyone = TargetPublic.objects.get(code="tous")
     elderly = TargetPublic.objects.get(code="seniors")
-    parlons = get_or_create_child(
+    parlons = example_action(
         prevention,
-        ActionPage,
         "Parlons santé",
-        code="2.1",
+        "2.1",
         status="reconduite",
         summary="Des rencontres-débats ouvertes à tous autour d'un thème de santé.",
         objectives=rich("Informer les habitants et faire connaître les ressources locales."),
         pilot=pilot,
-        recurrence="annuelle",
         contact=officer,
     )
-    diabetes = get_or_create_child(
+    diabetes = example_action(
         prevention,
-        ActionPage,
         "Dépistages diabète",
-        code="2.2",
+        "2.2",
         status="en-cours",
         summary="Des journées de dépistage gratuit du diabète au plus près des habitants.",
-        context=rich("Le diagnostic relève une prévalence du diabète supérieure à la moyenne."),
         pilot=pilot,
-        recurrence="annuelle",
         contact=officer,
     )
-    semaine_bleue = get_or_create_child(
+    semaine_bleue = example_action(
         seniors,
-        ActionPage,
         "Semaine bleue",
-        code="3.1",
+        "3.1",
         status="reconduite",
         summary="La semaine nationale des retraités et personnes âgées, sur le territoire.",
         pilot=pilot,
-        recurrence="annuelle",
         contact=officer,
     )
     by_name = {commune.name: commune for commune in communes}

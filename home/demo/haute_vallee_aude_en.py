@@ -5,6 +5,9 @@ from wagtail.models import Locale
 from cls.models import Organisation
 from contacts.models import ContactCard
 
+from . import aude_source as source
+from .common import ASSESSMENT_TOOLS, TEST_ENVIRONMENT
+from .haute_vallee_aude import COMMUNES_FIGURE, EXAMPLE_ACTION_NOTE, HOME_INTRO, SUMMARY, TERRITORY
 from .news_and_events import ENGLISH_AUDE
 from .translation import translate
 
@@ -13,73 +16,96 @@ ENGLISH = {
     "CLS 2 Moyenne et Haute Vallée de l'Aude": (
         "Local Health Contract 2, Middle and Upper Aude Valley"
     ),
-    "Le Contrat Local de Santé de la Moyenne et Haute Vallée de l'Aude réunit les "
-    "Communautés de Communes des Pyrénées Audoises et du Limouxin et l'Agence Régionale de "
-    "Santé autour de la santé des habitants de 137 communes.": (
-        "The Local Health Contract of the Middle and Upper Aude Valley brings together the "
-        "Pyrénées Audoises and Limouxin communities of municipalities and the Regional Health "
-        "Agency for the health of the people of 137 municipalities."
+    HOME_INTRO: (
+        "The second Local Health Contract of the Middle and Upper Aude Valley is a partnership "
+        "between the Pyrénées Audoises and Limouxin communities of municipalities and the "
+        "Regional Health Agency: a “contractual, partnership-based and cross-sector” approach."
     ),
-    "communes": "municipalities",
+    COMMUNES_FIGURE: (
+        "municipalities in the 2026 official geographic code (138 according to the contract)"
+    ),
     "axes stratégiques": "strategic priorities",
     "communautés de communes": "communities of municipalities",
     # Contract
     "Contrat Local de Santé 2": "Local Health Contract 2",
-    "Vers un CLS 2 à l'échelle de la haute vallée de l'Aude : une démarche contractuelle, "
-    "partenariale et intersectorielle.": (
-        "Towards a second contract for the whole upper Aude valley: a contractual, "
-        "partnership-based and cross-sector approach."
+    SUMMARY: (
+        "Towards a second contract for the whole upper Aude valley. Born of the 2009 "
+        "“Hospital, Health and Territories” act, the contract is above all a “contractual, "
+        "partnership-based and cross-sector” approach."
     ),
-    "Le Contrat Local de Santé (CLS) est l'une des mesures issues de la loi HPST (Hôpital, "
-    "Patients, Santé et Territoires) du 21 juillet 2009. Cet outil de contractualisation "
-    "permet de repérer et de répondre aux enjeux de santé présents sur un territoire dans un "
-    "objectif global de réduction des inégalités sociales et territoriales de santé. Il porte "
-    "sur la promotion et la prévention de la santé, les soins ambulatoires et hospitaliers ou "
-    "encore l'accompagnement médico-social.": (
+    source.DEFINITION[0]: (
         "The Local Health Contract (CLS) is one of the measures of the HPST act (Hospital, "
         "Patients, Health and Territories) of 21 July 2009. This contractual tool identifies "
         "and answers the health issues of an area, with the overall aim of reducing social "
-        "and territorial health inequalities. It covers health promotion and prevention, "
-        "community and hospital care, and medico-social support."
+        "and territorial health inequalities. It covers various aspects such as health "
+        "promotion and prevention, community and hospital care, and medico-social support."
     ),
-    "Mobiliser les compétences et ressources du territoire.": (
-        "Mobilise the skills and resources of the area."
+    source.DEFINITION[1]: (
+        "It keeps close to local problems and adapts to the area's particular features. "
+        "Drawing up a contract means taking the Regional Health Programme's orientations into "
+        "account. Setting up a Local Health Contract needs the involvement of the area's "
+        "actors (professionals, elected officials, residents). It is a participatory project."
     ),
-    "Pérenniser et mettre en cohérence les démarches existantes.": (
-        "Sustain existing initiatives and make them consistent."
+    "Les actions": "The actions",
+    source.ACTIONS_INTRO: (
+        "The Local Health Contract sets up several concrete actions every year. Here are some "
+        "of them:"
     ),
-    "Proposer des réponses adaptées et coordonnées aux problèmes de santé.": (
-        "Offer suitable, coordinated answers to health problems."
+    "Le diagnostic santé": "The health assessment",
+    source.DIAGNOSTIC_OUTCOME: (
+        "It produced a health assessment of the whole area of the two communities of "
+        "municipalities and defined five strategic priorities."
     ),
-    "Le CLS s'applique sur les communes du territoire des deux Communautés de Communes des "
-    "Pyrénées Audoises et du Limouxin.": (
-        "The contract covers the municipalities of the Pyrénées Audoises and Limouxin "
-        "communities of municipalities."
+    **dict(
+        zip(
+            source.MISSIONS,
+            [
+                "Mobilise the skills and resources of the area.",
+                "Sustain existing initiatives and make them consistent.",
+                "Offer suitable, coordinated answers to health problems.",
+            ],
+            strict=True,
+        )
     ),
-    # Axes
-    "Accès aux droits et aux soins": "Access to rights and care",
-    "Répondre aux besoins de la population : mieux appréhender les attentes des usagers et "
-    "des professionnels en termes d'accès aux soins.": (
-        "Meet the population's needs: better understand what patients and professionals "
-        "expect in terms of access to care."
+    TERRITORY: (
+        "According to its public page, the contract covers the 138 municipalities of the two "
+        "communities of municipalities. The official list of municipalities (INSEE's 2026 "
+        "official geographic code) counts 137: 61 in the Pyrénées Audoises and 76 in the "
+        "Limouxin. This site follows that list; the difference of one municipality may come "
+        "from a merger of municipalities or a change of boundaries since the page was written."
     ),
-    "Prévention et promotion de la santé": "Prevention and health promotion",
-    "Donner à la population la possibilité d'améliorer sa propre santé.": (
-        "Give people the means to improve their own health."
+    # Axes: their titles, then the public page's words
+    **dict(
+        zip(
+            [title for _number, title, _colour, _text in source.AXES],
+            [
+                "Access to rights and care",
+                "Prevention and health promotion",
+                "Specific needs of older people",
+                "Environmental health",
+                "Mental health and addictions",
+            ],
+            strict=True,
+        )
     ),
-    "Besoins spécifiques des séniors": "Specific needs of older people",
-    "Répondre aux besoins spécifiques des séniors en favorisant un parcours coordonné entre "
-    "les acteurs locaux.": (
-        "Meet the specific needs of older people through a pathway coordinated between local "
-        "actors."
-    ),
-    "Santé environnement": "Environmental health",
-    "Nutrition, habitat… : envisager des actions vers les populations les plus fragiles.": (
-        "Nutrition, housing…: actions for the most vulnerable people."
-    ),
-    "Santé mentale et addictions": "Mental health and addictions",
-    "Avec la perspective de déboucher sur un contrat local de santé mentale annexé au CLS.": (
-        "With a view to a local mental health contract annexed to the CLS."
+    **dict(
+        zip(
+            [text for _number, _title, _colour, text in source.AXES],
+            [
+                "Access to rights and care, to meet the population's needs: better "
+                "understanding what patients and professionals expect in terms of access to "
+                "care.",
+                "Prevention and health promotion, to give people the means to improve their "
+                "own health.",
+                "Meet the specific needs of older people through a pathway coordinated between "
+                "local actors.",
+                "Environmental health (nutrition and housing…): actions for the most vulnerable "
+                "people.",
+                "Mental health and addictions, with a view to a local mental health contract "
+                "annexed to the CLS.",
+            ],
+            strict=True,
+        )
     ),
     # Actions
     "Parlons santé": "Let's talk health",
@@ -93,9 +119,18 @@ ENGLISH = {
     "Des journées de dépistage gratuit du diabète au plus près des habitants.": (
         "Free diabetes screening days close to where people live."
     ),
-    "Le diagnostic relève une prévalence du diabète supérieure à la moyenne.": (
-        "The health assessment found a higher than average prevalence of diabetes."
-    ),
+    **{
+        EXAMPLE_ACTION_NOTE.format(title=french): (
+            f"The “{english}” action is on the contract's public page, which only says it is "
+            "held every year: the rest of this sheet (summary, state, events, indicators) is an "
+            "example."
+        )
+        for french, english in [
+            ("Parlons santé", "Let's talk health"),
+            ("Dépistages diabète", "Diabetes screening"),
+            ("Semaine bleue", "Blue Week"),
+        ]
+    },
     "Semaine bleue": "Blue Week",
     "La semaine nationale des retraités et personnes âgées, sur le territoire.": (
         "The national week of retired and older people, across the area."
@@ -109,39 +144,21 @@ ENGLISH = {
         "contract's area, the actions taking place there, upcoming events and whom to contact."
     ),
     "Contacter la mission santé": "Contact the health team",
-    "Une question sur le contrat local de santé ? Élise Roussel, chargée de mission santé, "
-    "vous répond sous cinq jours ouvrés.": (
-        "A question about the local health contract? Élise Roussel, health project officer, "
-        "will answer within five working days."
+    "Une question sur le contrat local de santé ? Écrivez à Élise Roussel, chargée de "
+    "mission santé.": (
+        "A question about the local health contract? Write to Élise Roussel, health project "
+        "officer."
     ),
     "Merci, votre message a bien été reçu. Nous vous répondrons vite.": (
         "Thank you, your message has been received. We will answer soon."
     ),
-    "Les informations saisies servent uniquement à répondre à votre message. Elles sont "
-    "conservées douze mois puis supprimées. Vous pouvez demander leur consultation ou leur "
-    "suppression en écrivant à la mission santé.": (
-        "The information you enter is only used to answer your message. It is kept for twelve "
-        "months, then deleted. You may ask to see or delete it by writing to the health team."
-    ),
     "Mentions légales": "Legal notice",
     "Données personnelles et cookies": "Personal data and cookies",
-    "Ce site ne dépose aucun cookie de mesure d'audience ni de traceur publicitaire. Les "
-    "données envoyées par le formulaire de contact servent uniquement à vous répondre.": (
-        "This site sets no audience measurement or advertising cookie. The data sent through "
-        "the contact form is only used to answer you."
-    ),
     "Déclaration d'accessibilité": "Accessibility statement",
-    "Certains documents PDF anciens (comptes-rendus antérieurs à 2018) ne sont pas balisés. "
-    "Une version accessible est envoyée sur demande.": (
-        "Some older PDF documents (minutes before 2018) are not tagged. An accessible version "
-        "is sent on request."
-    ),
-    "Signalez un défaut d'accessibilité par le formulaire de contact de la mission santé.": (
-        "Report an accessibility problem through the health team's contact form."
-    ),
-    "Firefox et NVDA, Safari et VoiceOver": "Firefox and NVDA, Safari and VoiceOver",
-    "Communauté de Communes des Pyrénées Audoises (auto-évaluation)": (
-        "Communauté de Communes des Pyrénées Audoises (self-assessment)"
+    TEST_ENVIRONMENT: "Chromium, without a screen reader (automated tests).",
+    ASSESSMENT_TOOLS: (
+        "axe-core and the Nu Html Checker HTML validator, on every page of the site's "
+        "sitemap.xml (the project's automated tests: they do not replace an audit)."
     ),
     "Plan du site": "Site map",
     # Snippets

@@ -1,9 +1,10 @@
-"""The demo sites' agendas and news, built from the seeds' yearly actions.
+"""The demo sites' agendas and news: examples, marked « Exemple ».
 
 Aude: the seed names three yearly actions (Parlons santé, Dépistages diabète, Semaine
 bleue); the events are their next editions. Ruffécois: the contract ran until 2017, so its
-agenda holds only past events of its action sheets. Dates, places and topics are
-illustrations; no real person is named.
+agenda holds only past events of its example action sheets. Dates, places, topics and the
+news are invented (the events are marked through their action sheets, the news each carry
+NEWS_NOTE); no real person is named.
 """
 
 import datetime
@@ -18,6 +19,10 @@ from .builder import get_or_create_child
 from .common import rich
 
 PARIS = ZoneInfo("Europe/Paris")
+NEWS_NOTE = (
+    "Actualité d'exemple : les actions et les groupes de travail cités figurent sur la page "
+    "publique du contrat ; la date, les lieux et le texte sont inventés."
+)
 
 
 def at(year, month, day, hour, minute=0):
@@ -48,6 +53,7 @@ def build_news(home, index_title, intro, items):
             date=date,
             lead=lead,
             body=[("paragraph", rich(text)) for text in paragraphs],
+            example_note=NEWS_NOTE,
         )
         news.tags.add(*tags)
         news.related_pages = [NewsRelatedPage(page=page) for page in related]
@@ -140,9 +146,8 @@ def build_aude(home):
                 "Le 14 novembre, une journée de dépistage gratuit du diabète a lieu à la "
                 "salle des fêtes de Quillan.",
                 [
-                    "Le diagnostic santé du territoire relève une prévalence du diabète "
-                    "supérieure à la moyenne : les journées de dépistage vont au plus près "
-                    "des habitants."
+                    "Les dépistages diabète font partie des actions que le contrat local de "
+                    "santé met en place chaque année."
                 ],
                 ["dépistage", "diabète"],
                 [actions["2.2"], prevention],
@@ -241,10 +246,13 @@ ENGLISH_AUDE = {
     "Le 14 novembre, une journée de dépistage gratuit du diabète a lieu à la salle des fêtes "
     "de Quillan.": "On 14 November, a free diabetes screening day takes place in Quillan's "
     "village hall.",
-    "Le diagnostic santé du territoire relève une prévalence du diabète supérieure à la "
-    "moyenne : les journées de dépistage vont au plus près des habitants.": (
-        "The area's health assessment found a higher than average prevalence of diabetes: "
-        "screening days go to where people live."
+    "Les dépistages diabète font partie des actions que le contrat local de santé met en "
+    "place chaque année.": (
+        "Diabetes screening is one of the actions the local health contract holds every year."
+    ),
+    NEWS_NOTE: (
+        "Example news: the actions and working groups mentioned are on the contract's public "
+        "page; the date, places and text are invented."
     ),
     "Parlons santé revient en 2027": "Let's talk health returns in 2027",
     "Les rencontres-débats Parlons santé reprennent en février à Limoux, autour du sommeil.": (

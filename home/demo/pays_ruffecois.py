@@ -1,11 +1,12 @@
 """Demo site: CLS of the Pays du Ruffécois (seeds/cls-pays-ruffecois.txt).
 
-Axes, health problems and the dated minutes of the working groups come from the public
-page; action sheets are short illustrations of the axes' priorities; the mission
-officer is fictional.
+From the public page (ruffecois_source.py): the definition, objectives, intersectoral
+aims and duration, the health problems, the axes, the lettre de cadrage and its
+signatories, the "nombre d'actions limité" and "8 priorités" paragraphs, the working
+groups and the dates of their minutes. The page details no action sheet: the five sheets,
+their events and the news are examples, marked « Exemple ». The PDFs are reconstructions
+(documents.py); the mission officer is fictional.
 """
-
-import datetime
 
 from django.utils.text import slugify
 
@@ -21,136 +22,81 @@ from cls.models import (
     Organisation,
 )
 from contacts.models import ContactCard
-from home.models import AccessibilityStatus, HomePage, SiteSettings
+from home.models import HomePage
 
-from . import news_and_events
+from . import documents, news_and_events
+from . import ruffecois_source as source
 from .builder import (
     get_or_create_child,
     get_or_create_collection,
-    get_or_create_document,
     get_or_create_organisation,
+    get_or_create_report,
     get_or_create_site,
 )
-from .common import build_commune_finder, build_contact_page, build_legal_pages, rich
+from .common import (
+    build_commune_finder,
+    build_contact_page,
+    build_legal_pages,
+    bullet_list,
+    demo_settings,
+    paragraphs,
+    rich,
+)
 
 HOSTNAME = "ruffecois.localhost"
 
 DEFINITION = (
-    "Le Contrat Local de Santé est une mesure innovante de la loi du 21 juillet 2009, portant "
-    "réforme de l'hôpital et relative aux patients, à la santé et aux territoires (HPST). Il "
-    "a pour objectif de répondre aux enjeux de santé globaux et de soutenir les dynamiques "
-    "locales sur un territoire donné, dans le respect des objectifs inscrits dans le Projet "
-    "Régional de Santé (PRS). Dans un souci de cohérence, la durée du CLS est ajustée à "
-    "celle du PRS (jusqu'en 2017)."
+    paragraphs(source.LAW, source.PURPOSE, source.COORDINATION, source.INTERSECTORAL)
+    + bullet_list(source.INTERSECTORAL_AIMS)
+    + rich(source.DURATION)
 )
-OBJECTIVES = [
-    "Améliorer l'accès aux soins sur un territoire dans une approche de promotion de la santé.",
-    "Réduire les inégalités sociales de santé.",
-    "Valoriser le travail commun des professionnels et des structures.",
-]
-HEALTH_PROBLEMS = [
-    "Les freins géographiques, financiers, psychologiques.",
-    "Les problèmes liés à l'alcool et à la souffrance sociale.",
-    "Une hygiène de vie dégradée.",
-    "Alimentation déséquilibrée.",
-    "Une jeunesse en mal d'occupation.",
-    "Des problèmes liés à la parentalité.",
-    "Isolement des personnes âgées.",
-]
-# (number or None for transversal, title, colour, actions: (code, title, summary))
-AXES = [
+TERRITORY = (
+    "La lettre de cadrage associait les quatre communautés de communes alors inscrites dans "
+    "le périmètre du Pays du Ruffécois. La liste des communes ci-dessous est celle des deux "
+    "communautés de communes du Pays aujourd'hui, Val de Charente (32 communes) et Cœur de "
+    "Charente (48 communes), selon le Code officiel géographique 2026 de l'INSEE."
+)
+# Invented, marked « Exemple »: (axis number, code, title, summary)
+EXAMPLE_ACTIONS = [
     (
         1,
-        "Faciliter l'accès aux droits pour agir sur sa santé et garantir l'accès aux soins "
-        "de premier recours",
-        "blue",
-        [
-            (
-                "1.1",
-                "Informer sur les droits en santé",
-                "Des permanences d'information sur les "
-                "droits en santé dans les maisons de services au public.",
-            ),
-            (
-                "1.2",
-                "Soutenir l'installation des professionnels de santé",
-                "Accueillir les jeunes professionnels et faire connaître le territoire.",
-            ),
-        ],
+        "1.1",
+        "Informer sur les droits en santé",
+        "Des permanences d'information sur les droits en santé dans les maisons de services "
+        "au public.",
+    ),
+    (
+        1,
+        "1.2",
+        "Soutenir l'installation des professionnels de santé",
+        "Accueillir les jeunes professionnels et faire connaître le territoire.",
     ),
     (
         2,
-        "Mieux vieillir",
-        "purple",
-        [
-            (
-                "2.1",
-                "Rompre l'isolement des personnes âgées",
-                "Un réseau de visiteurs bénévoles et des ateliers collectifs dans les communes.",
-            ),
-        ],
+        "2.1",
+        "Rompre l'isolement des personnes âgées",
+        "Un réseau de visiteurs bénévoles et des ateliers collectifs dans les communes.",
     ),
     (
         3,
-        "Devenir acteur de sa santé : éducation à la santé, prévention et action sur "
-        "l'environnement en Ruffécois",
-        "teal",
-        [
-            (
-                "3.1",
-                "Bien manger en Ruffécois",
-                "Des ateliers cuisine et nutrition pour les familles et les jeunes.",
-            ),
-            (
-                "3.2",
-                "Prévenir les conduites addictives",
-                "Un programme de prévention de "
-                "l'alcool et des addictions avec les collèges et les associations.",
-            ),
-        ],
+        "3.1",
+        "Bien manger en Ruffécois",
+        "Des ateliers cuisine et nutrition pour les familles et les jeunes.",
     ),
-    (None, "La mobilité", "orange", []),
+    (
+        3,
+        "3.2",
+        "Prévenir les conduites addictives",
+        "Un programme de prévention de l'alcool et des addictions avec les collèges et les "
+        "associations.",
+    ),
 ]
-# Minutes of the working groups, as listed on the public page.
-MINUTES = {
-    "Accès soins / droits": [
-        (datetime.date(2014, 10, 2), ""),
-        (datetime.date(2014, 10, 15), ""),
-        (datetime.date(2014, 11, 5), ""),
-        (datetime.date(2015, 10, 6), ""),
-        (datetime.date(2017, 4, 10), ""),
-    ],
-    "Mieux vieillir": [
-        (datetime.date(2014, 10, 1), ""),
-        (datetime.date(2014, 10, 14), ""),
-    ],
-    "Acteurs de sa santé": [
-        (datetime.date(2014, 10, 23), ""),
-        (datetime.date(2014, 11, 7), ""),
-        (datetime.date(2015, 10, 14), "Nutrition"),
-        (datetime.date(2015, 10, 14), "Santé mentale - addiction"),
-        (datetime.date(2017, 3, 7), ""),
-    ],
-}
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
-def french_date(date):
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {MONTHS[date.month - 1]} {date.year}"
+EXAMPLE_ACTION_NOTE = (
+    "Fiche d'exemple : la page publique du contrat ne détaille aucune fiche action. Celle-ci "
+    "illustre un axe et un problème de santé repérés par le diagnostic ; son contenu et son "
+    "état sont inventés."
+)
+AXIS_COLOURS = {1: "blue", 2: "purple", 3: "teal", None: "orange"}
 
 
 def build():
@@ -159,8 +105,9 @@ def build():
         HomePage,
         "CLS du Pays du Ruffécois",
         intro=rich(
-            "Le Contrat Local de Santé du Pays du Ruffécois coordonne les partenaires "
-            "institutionnels et les acteurs de santé du territoire."
+            "Le Contrat Local de Santé du Pays du Ruffécois assure la coordination entre "
+            "partenaires institutionnels (A.R.S., Préfecture de la Charente, Conseil Général) "
+            "et acteurs en santé du territoire."
         ),
     )
     home = site.root_page.specific
@@ -168,23 +115,119 @@ def build():
     petr = get_or_create_organisation(
         "PETR du Pays du Ruffécois", kind=Organisation.Kind.LOCAL_AUTHORITY
     )
+    officer = ContactCard.objects.filter(name="Julien Morel").first()
+    if not officer:
+        officer = ContactCard.objects.create(
+            name="Julien Morel",
+            role="Chargé de mission Santé",
+            organisation=petr,
+            email="julien.morel@example.org",
+            phone="05 36 49 00 12",  # the range ARCEP keeps for fiction
+            address="PETR du Pays du Ruffécois\n16700 Ruffec",
+            opening_hours="Du lundi au jeudi, de 9 h à 17 h",
+        )
+    contract = build_contract(home, collection, petr, officer)
+    axes = {
+        number: get_or_create_child(
+            contract,
+            AxisPage,
+            title,
+            slug=f"axe-{number}" if number else "axe-transversal",
+            number=number,
+            is_transversal=number is None,
+            colour=AXIS_COLOURS[number],
+        )
+        for number, title in source.AXES
+    }
+    for number, code, title, summary in EXAMPLE_ACTIONS:
+        get_or_create_child(
+            axes[number],
+            ActionPage,
+            title,
+            code=code,
+            status="realisee",
+            summary=summary,
+            pilot=petr,
+            contact=officer,
+            example_note=EXAMPLE_ACTION_NOTE,
+        )
+    news_and_events.build_ruffecois(home)
+    minutes = build_minutes(contract, collection)
+
+    if not home.featured_contract_id:
+        home.featured_contract = contract
+        home.key_figures = [
+            ("figure", {"value": "3 + 1", "label": "axes stratégiques, dont un transversal"}),
+            ("figure", {"value": "8", "label": "priorités déclinées en objectifs"}),
+            ("figure", {"value": "7", "label": "problèmes de santé repérés par le diagnostic"}),
+            ("figure", {"value": "12", "label": "comptes-rendus de groupes de travail"}),
+        ]
+        home.quick_links = [
+            (
+                "link",
+                {
+                    "label": "Tous les comptes-rendus des groupes de travail",
+                    "page": minutes,
+                    "url": "",
+                },
+            ),
+            ("link", {"label": "Le contrat et ses documents", "page": contract, "url": ""}),
+        ]
+        home.save_revision().publish()
+    build_commune_finder(home)
+    build_contact_page(home, officer)
+    build_legal_pages(home, officer)
+    demo_settings(site, "PETR du Pays du Ruffécois")
+    return site
+
+
+def build_contract(home, collection, petr, officer):
+    contract = ContractPage.objects.child_of(home).filter(slug="cls").first()
+    if contract:
+        return contract
+    contract_pdf = get_or_create_report(
+        collection,
+        documents.ruffecois_contract(),
+        "cls-pays-ruffecois.pdf",
+        document_type=DocumentType.CONTRACT,
+        description=documents.reconstruction(source.ORIGINAL_CONTRACT),
+    )
+    diagnostic = get_or_create_report(
+        collection,
+        documents.ruffecois_diagnostic(),
+        "diagnostic-sante-social-ruffecois.pdf",
+        document_type=DocumentType.DIAGNOSTIC,
+        description=(
+            "Les problèmes de santé repérés par l'Observatoire régional de la Santé. La page "
+            "publique du contrat cite ce diagnostic sans le proposer : reconstitution de "
+            "démonstration de ce qu'elle en dit."
+        ),
+    )
+    framing_letter = "Lettre de cadrage"
+    institutional = "Lettre de cadrage ; coordination institutionnelle du contrat"
     partners = [
         (petr, "Porteur du contrat"),
         (
             get_or_create_organisation(
                 "Agence Régionale de Santé", acronym="ARS", kind=Organisation.Kind.STATE
             ),
-            "Signataire",
+            institutional,
+        ),
+        (
+            get_or_create_organisation(
+                "Syndicat Mixte du Pays Ruffécois", kind=Organisation.Kind.LOCAL_AUTHORITY
+            ),
+            framing_letter,
         ),
         (
             get_or_create_organisation("Préfecture de la Charente", kind=Organisation.Kind.STATE),
-            "Signataire",
+            institutional,
         ),
         (
             get_or_create_organisation(
                 "Conseil Général de la Charente", kind=Organisation.Kind.LOCAL_AUTHORITY
             ),
-            "Signataire",
+            institutional,
         ),
         (
             get_or_create_organisation(
@@ -193,133 +236,91 @@ def build():
             "Diagnostic santé social",
         ),
     ]
-    officer = ContactCard.objects.filter(name="Julien Morel").first()
-    if not officer:
-        officer = ContactCard.objects.create(
-            name="Julien Morel",
-            role="Chargé de mission Santé",
-            organisation=petr,
-            email="julien.morel@example.org",
-            phone="05 35 35 00 12",
-            address="PETR du Pays du Ruffécois\n16700 Ruffec",
-            opening_hours="Du lundi au jeudi, de 9 h à 17 h",
-        )
-    contract_pdf = get_or_create_document(
-        collection,
-        "Contrat Local de Santé du PETR du Pays du Ruffécois",
-        [DEFINITION, *OBJECTIVES],
-        "cls-pays-ruffecois.pdf",
-        document_type=DocumentType.CONTRACT,
-        date=datetime.date(2014, 12, 15),
-    )
-    diagnostic = get_or_create_document(
-        collection,
-        "Diagnostic santé social du territoire Ruffécois",
-        ["Les problèmes de santé repérés dans le diagnostic :", *HEALTH_PROBLEMS],
-        "diagnostic-sante-social-ruffecois.pdf",
-        document_type=DocumentType.DIAGNOSTIC,
-        date=datetime.date(2014, 6, 1),
-    )
-    # CC Val de Charente and CC Coeur de Charente: 80 communes.
-    communes = ensure_communes_of_epcis(["200043016", "200072023"])
-
-    contract = ContractPage.objects.child_of(home).filter(slug="cls").first()
-    if not contract:
-        contract = ContractPage(
-            title="Contrat Local de Santé du Pays du Ruffécois",
-            slug="cls",
-            generation_label="CLS 1",
-            status="echu",
-            end_date=datetime.date(2017, 12, 31),
-            summary=(
-                "Un nombre d'actions limité pour répondre aux problématiques identifiées "
-                "comme prioritaires et accroître la lutte contre les inégalités sociales et "
-                "territoriales de santé."
+    contract = ContractPage(
+        title="Contrat Local de Santé du Pays du Ruffécois",
+        slug="cls",
+        generation_label="CLS",  # the page names no generation
+        status="echu",
+        summary=(
+            "Un nombre d'actions limité pour répondre aux problématiques identifiées comme "
+            "prioritaires et accroître la lutte contre les inégalités sociales et "
+            "territoriales de santé. Sa durée était ajustée à celle du Projet Régional de "
+            "Santé : jusqu'en 2017."
+        ),
+        definition=DEFINITION,
+        objectives=[("objective", text) for text in source.OBJECTIVES],
+        health_problems=[("problem", text) for text in source.HEALTH_PROBLEMS],
+        body=[
+            ("heading", {"text": "La lettre de cadrage", "level": "h2"}),
+            ("paragraph", rich(source.FRAMING_LETTER)),
+            ("heading", {"text": "Les fiches action du CLS", "level": "h2"}),
+            ("paragraph", paragraphs(source.LIMITED_ACTIONS, source.PRIORITIES)),
+            (
+                "paragraph",
+                rich(
+                    "La page publique du contrat ne détaille ni les 8 priorités ni les fiches "
+                    "action : les fiches présentées sur ce site sont des exemples, marqués "
+                    "comme tels."
+                ),
             ),
-            definition=rich(DEFINITION),
-            objectives=[("objective", text) for text in OBJECTIVES],
-            health_problems=[("problem", text) for text in HEALTH_PROBLEMS],
-            territory_description="Les communes du Pays du Ruffécois, en Charente.",
-            contract_document=contract_pdf,
-            diagnostic_document=diagnostic,
-            contact=officer,
-            show_in_menus=True,
-        )
-        contract.communes = communes
-        contract.partners = [
-            ContractPartner(
-                organisation=organisation,
-                role="" if role == "Signataire" else role,
-                is_signatory=role == "Signataire",
-            )
-            for organisation, role in partners
-        ]
-        home.add_child(instance=contract)
-        contract.save_revision().publish()
+        ],
+        territory_description=TERRITORY,
+        contract_document=contract_pdf,
+        diagnostic_document=diagnostic,
+        contact=officer,
+        show_in_menus=True,
+    )
+    # CC Val de Charente and CC Cœur de Charente: 80 communes.
+    contract.communes = ensure_communes_of_epcis(["200043016", "200072023"])
+    contract.partners = [
+        ContractPartner(organisation=organisation, role=role) for organisation, role in partners
+    ]
+    home.add_child(instance=contract)
+    contract.save_revision().publish()
+    return contract
 
-    for number, title, colour, actions in AXES:
-        axis = get_or_create_child(
-            contract,
-            AxisPage,
-            title,
-            slug=f"axe-{number}" if number else "axe-transversal",
-            number=number,
-            is_transversal=number is None,
-            colour=colour,
-        )
-        for code, action_title, summary in actions:
-            get_or_create_child(
-                axis,
-                ActionPage,
-                action_title,
-                code=code,
-                status="realisee",
-                summary=summary,
-                pilot=petr,
-                contact=officer,
-            )
 
-    news_and_events.build_ruffecois(home)
-
-    for group, meetings in MINUTES.items():
-        for date, topic in meetings:
-            title = f"Compte-rendu du {french_date(date)}" + (f" ({topic})" if topic else "")
-            get_or_create_document(
+def build_minutes(contract, collection):
+    """The working groups' minutes, as the page lists them, and the lists that show them:
+    all of them first, then one per group. Returns the list of all minutes."""
+    everything = get_or_create_child(
+        contract,
+        DocumentCollectionPage,
+        "Comptes-rendus des groupes de travail",
+        slug="comptes-rendus",
+        intro=rich("Les comptes-rendus de tous les groupes de travail du contrat, par année."),
+        collection=collection,
+        document_type=DocumentType.MINUTES,
+    )
+    for group in source.WORKING_GROUPS:
+        for date, topic in group.meetings:
+            title = documents.meeting_title(date, topic)
+            get_or_create_report(
                 collection,
-                title,
-                [
-                    f"Groupe de travail « {group} » du Contrat Local de Santé du Pays du "
-                    f"Ruffécois, réunion du {french_date(date)}.",
-                    "Ordre du jour : partage des éléments du diagnostic santé social, "
-                    "priorités du groupe, propositions d'actions.",
-                ],
+                documents.ruffecois_minutes(group, date, topic),
                 f"{slugify(title)}.pdf",
                 document_type=DocumentType.MINUTES,
                 body=GoverningBody.WORKING_GROUP,
-                body_name=group,
+                body_name=group.name,
                 date=date,
+                description=(
+                    "Ordre du jour : "
+                    + " ".join(documents.minutes_agenda(date, topic))
+                    + " Reconstitution de démonstration : la page publique du contrat ne "
+                    "donne que la date et le groupe de cette réunion."
+                ),
             )
         get_or_create_child(
             contract,
             DocumentCollectionPage,
-            f"Comptes-rendus du groupe « {group} »",
+            f"Comptes-rendus du groupe « {group.name} »",
+            intro=rich(
+                "La page publique du contrat ne liste aucun compte-rendu de ce groupe."
+                if not group.meetings
+                else f"Le groupe de travail « {group.full_name} »."
+            ),
             collection=collection,
             document_type=DocumentType.MINUTES,
-            body_name=group,
+            body_name=group.name,
         )
-
-    if not home.featured_contract_id:
-        home.featured_contract = contract
-        home.save_revision().publish()
-    build_commune_finder(home)
-    build_contact_page(home, officer)
-    build_legal_pages(home, "PETR du Pays du Ruffécois")
-    settings = SiteSettings.for_site(site)
-    if not settings.organisation_name:
-        settings.organisation_name = "PETR du Pays du Ruffécois"
-        settings.address = "16700 Ruffec"
-        settings.accessibility_status = AccessibilityStatus.PARTIAL
-        settings.publication_director = "Le président ou la présidente"
-        settings.host = "Hébergeur de démonstration, 1 rue de l'Exemple, 75000 Paris"
-        settings.save()
-    return site
+    return everything

@@ -1,4 +1,5 @@
-from .legal import AccessibilityStatementPage, LegalNoticePage, SitemapPage
+from .accessibility import AccessibilityStatementPage
+from .legal import LegalBasis, LegalNoticePage, PersonalDataPage, SitemapPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedPage
 from .pages import ContentPage, HomePage
 from .site_settings import AccessibilityStatus, SiteSettings
@@ -8,11 +9,13 @@ __all__ = [
     "AccessibilityStatus",
     "ContentPage",
     "HomePage",
+    "LegalBasis",
     "LegalNoticePage",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
     "NewsRelatedPage",
+    "PersonalDataPage",
     "SiteSettings",
     "SitemapPage",
 ]

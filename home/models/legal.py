@@ -1,13 +1,18 @@
-"""The pages every French public website must have, built from structured fields."""
+"""The pages every French public website must have, built from structured fields.
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+What a page lacks is listed to editors as « À compléter » (home.panels.ToCompletePanel);
+the public page then leaves it out or says it is not given: no placeholder shown as a fact.
+"""
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyStreamBlock
+from home.panels import ToCompletePanel
 from home.routing import parent_of, url_below_root
 from home.visibility import exclude_private
 
@@ -22,9 +27,20 @@ class LegalPage(Page):
     class Meta:
         abstract = True
 
+    def site_settings(self):
+        """The settings of the site this page belongs to (None for a page outside any)."""
+        from .site_settings import SiteSettings
+
+        site = self.get_site() if self.pk else None
+        return SiteSettings.for_site(site) if site else None
+
+    def missing_information(self):
+        return []
+
 
 class LegalNoticePage(LegalPage):
-    """Mentions légales: publisher, director of publication and host come from the settings."""
+    """Mentions légales (LCEN, article 6-III): publisher, director of publication and host
+    come from the site settings."""
 
     body = StreamField(
         BodyStreamBlock(),
@@ -36,80 +52,84 @@ class LegalNoticePage(LegalPage):
         ),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*Page.content_panels, ToCompletePanel(), FieldPanel("body")]
 
     class Meta:
         verbose_name = _("mentions légales")
         verbose_name_plural = _("mentions légales")
 
+    def missing_information(self):
+        site_settings = self.site_settings()
+        if site_settings is None:
+            return []
+        required = {
+            "address": _("l'adresse postale de l'éditeur (réglages du site)"),
+            "publication_director": _(
+                "le directeur ou la directrice de la publication (réglages du site)"
+            ),
+            "host": _("le nom, l'adresse et le téléphone de l'hébergeur (réglages du site)"),
+        }
+        return [label for name, label in required.items() if not getattr(site_settings, name)]
 
-class AccessibilityStatementPage(LegalPage):
-    """Déclaration d'accessibilité as the RGAA model asks (decree 2019-768, article 3)."""
 
-    statement_date = models.DateField(
-        _("date de la déclaration"), null=True, blank=True, help_text=_("Date d'établissement.")
-    )
-    audit_date = models.DateField(_("date de l'audit"), null=True, blank=True)
-    audited_by = models.CharField(
-        _("audit réalisé par"),
-        max_length=200,
+class LegalBasis(models.TextChoices):
+    CONSENT = "consentement", _("Le consentement de la personne (article 6.1.a du RGPD)")
+    PUBLIC_TASK = "mission", _("Une mission d'intérêt public (article 6.1.e du RGPD)")
+    LEGITIMATE_INTEREST = "interet", _("L'intérêt légitime de l'éditeur (article 6.1.f du RGPD)")
+
+
+class PersonalDataPage(LegalPage):
+    """Données personnelles et cookies, in the usual sections of a GDPR notice (articles 13
+    and 14): what the site itself does is written by the template from the settings
+    (contact form, retention, rate limit, cookies); the editor gives the legal basis and
+    the data protection officer."""
+
+    legal_basis = models.CharField(
+        _("base légale du formulaire de contact"),
+        max_length=15,
+        choices=LegalBasis.choices,
         blank=True,
-        help_text=_("La structure ou le cabinet qui a fait l'audit. Vide : auto-évaluation."),
+        help_text=_("Sur quoi repose le traitement des messages reçus ; à voir avec votre DPO."),
     )
-    compliance_rate = models.DecimalField(
-        _("taux de conformité (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
+    data_protection_officer = models.TextField(
+        _("délégué à la protection des données (DPO)"),
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("Pourcentage de critères RGAA respectés, donné par l'audit."),
+        help_text=_("Nom ou service, et comment le joindre : adresse électronique, courrier."),
     )
-    rgaa_version = models.CharField(_("version du RGAA"), max_length=10, default="4.1")
-    non_accessible_content = RichTextField(
-        _("contenus non accessibles"),
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("autres traitements"),
         blank=True,
-        features=["bold", "italic", "ul", "ol", "link"],
-        help_text=_("Les non-conformités relevées, les dérogations et leurs raisons."),
-    )
-    technologies = models.CharField(
-        _("technologies utilisées"), max_length=200, default="HTML5, CSS"
-    )
-    test_environment = models.TextField(
-        _("environnement de test"),
-        blank=True,
-        help_text=_("Navigateurs et lecteurs d'écran utilisés, par exemple « Firefox et NVDA »."),
-    )
-    contact_means = RichTextField(
-        _("retour d'information et contact"),
-        blank=True,
-        features=["bold", "italic", "link"],
         help_text=_(
-            "Comment signaler un défaut d'accessibilité : formulaire, courrier, téléphone."
+            "Les autres traitements de données du site, s'il y en a (lettre d'information…)."
         ),
     )
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("statement_date"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("audit_date"), FieldPanel("audited_by")]),
-                FieldRowPanel([FieldPanel("compliance_rate"), FieldPanel("rgaa_version")]),
-            ],
-            heading=_("Résultats des tests"),
-        ),
-        FieldPanel("non_accessible_content"),
-        MultiFieldPanel(
-            [FieldPanel("technologies"), FieldPanel("test_environment")],
-            heading=_("Établissement de la déclaration"),
-        ),
-        FieldPanel("contact_means"),
+        ToCompletePanel(),
+        FieldPanel("legal_basis"),
+        FieldPanel("data_protection_officer"),
+        FieldPanel("body"),
     ]
 
     class Meta:
-        verbose_name = _("déclaration d'accessibilité")
-        verbose_name_plural = _("déclarations d'accessibilité")
+        verbose_name = _("page des données personnelles")
+        verbose_name_plural = _("pages des données personnelles")
+
+    def missing_information(self):
+        missing = []
+        if not self.legal_basis:
+            missing.append(_("la base légale du formulaire de contact"))
+        if not self.data_protection_officer:
+            missing.append(_("le délégué à la protection des données (DPO)"))
+        return missing
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_months"] = round(settings.CONTACT_RETENTION_DAYS / 30.4)
+        context["rate_window_minutes"] = round(settings.CONTACT_RATE_WINDOW / 60)
+        return context
 
 
 class SitemapPage(LegalPage):

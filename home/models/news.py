@@ -18,6 +18,7 @@ from wagtail.search import index
 from home.absolute_urls import full_url
 from home.blocks import BodyStreamBlock
 from home.feeds import PageFeed
+from home.models.example import ExampleContent, marked_title
 from home.routing import parent_of
 from home.sections import site_section
 from home.visibility import exclude_private
@@ -88,7 +89,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(ExampleContent, Page):
     """One news article."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -118,6 +119,7 @@ class NewsPage(Page):
             label=_("Action ou axe"),
             heading=_("Actions et axes liés"),
         ),
+        ExampleContent.example_panel,
     ]
     search_fields = [
         *Page.search_fields,
@@ -182,7 +184,7 @@ class NewsFeed(PageFeed):
         return index_page.news(self.request).prefetch_related("tags")[:20]
 
     def item_title(self, news):
-        return news.title
+        return marked_title(news.title, news)
 
     def item_link(self, news):
         return full_url(self.request, news)

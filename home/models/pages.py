@@ -73,6 +73,7 @@ class HomePage(Page):
         "home.ContentPage",
         "contacts.ContactPage",
         "home.LegalNoticePage",
+        "home.PersonalDataPage",
         "home.AccessibilityStatementPage",
         "home.SitemapPage",
         "cls.CommuneFinderPage",
@@ -109,12 +110,26 @@ class HomePage(Page):
         if not featured and is_visible(self.featured_contract, request):
             featured = [self.featured_contract]  # a contract elsewhere in the tree
         context["featured_contract"] = featured[0] if featured else None
+        if featured:  # its axes, as on the contract page, in this page's language
+            context["featured_axes"] = self.featured_axes(featured[0], request)
         if len(context["contracts"]) > 1:  # the timeline lists each generation's amendments
             prefetch_related_objects(context["contracts"], "amendments")
             context["generations"] = in_generation_order(context["contracts"])
         context["news_index"], context["latest_news"] = latest_news(self, request)
         context["agenda"], context["upcoming_events"] = AgendaPage.next_events(self, request)
         return context
+
+    def featured_axes(self, contract, request):
+        """The axes of the contract in this page's language (none if it is not translated):
+        one query, two for a contract linked from another language's tree."""
+        if contract.locale_id != self.locale_id:
+            translations = (
+                type(contract)
+                .objects.live()
+                .filter(translation_key=contract.translation_key, locale_id=self.locale_id)
+            )
+            contract = translations.first()
+        return contract.child_links(request)[0] if contract else []
 
 
 class ContentPage(Page):

@@ -1,5 +1,6 @@
 import copy
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +18,11 @@ class AccessibilityStatus(models.TextChoices):
     NON_COMPLIANT = "non", _("non conforme")
     PARTIAL = "partiel", _("partiellement conforme")
     FULL = "total", _("totalement conforme")
+
+
+def to_complete(widget_class, **attrs):
+    """A widget that reads « À compléter » while empty: information the legal notice needs."""
+    return widget_class(attrs={"placeholder": _("À compléter"), **attrs})
 
 
 @register_setting(icon="cog")
@@ -75,13 +81,31 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("La page de la déclaration d'accessibilité, liée depuis le pied de page."),
     )
 
+    is_demo_site = models.BooleanField(
+        _("site de démonstration"),
+        default=False,
+        help_text=_(
+            "Affiche en haut de chaque page que le site est une démonstration : personnes et "
+            "coordonnées fictives, documents reconstitués, contenus « Exemple » inventés."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Structure")
         ),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone")], heading=_("Coordonnées")),
         MultiFieldPanel(
-            [FieldPanel("publication_director"), FieldPanel("host")],
+            [
+                FieldPanel("address", widget=to_complete(forms.Textarea, rows=3)),
+                FieldPanel("phone"),
+            ],
+            heading=_("Coordonnées"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_director", widget=to_complete(forms.TextInput)),
+                FieldPanel("host", widget=to_complete(forms.Textarea, rows=3)),
+            ],
             heading=_("Mentions légales"),
         ),
         FieldPanel("footer_links"),
@@ -89,6 +113,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("accessibility_status"), FieldPanel("accessibility_page")],
             heading=_("Accessibilité"),
         ),
+        FieldPanel("is_demo_site"),
     ]
 
     select_related = ["logo", "accessibility_page"]

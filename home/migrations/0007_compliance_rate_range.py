@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_page_url_path_index'),
+        ('home', '0006_personal_data_page_and_statement_sections'),
     ]
 
     operations = [
