@@ -290,6 +290,7 @@ def main():
             f"{args.requests} sequential requests, then {args.connections} connections "
             f"for {args.seconds} s ({'wrk' if shutil.which('wrk') else 'Python client'})"
         )
+        print_load_average("at the start")
         for cached, timeout in [(False, 0), (True, 600)]:
             redis.Redis.from_url(args.redis_url).flushdb()
             server = serve(environment, timeout)
@@ -298,6 +299,12 @@ def main():
             finally:
                 server.stop()
             report("Page cache ON" if cached else "Page cache OFF", rows)
+        print_load_average("at the end")
+
+
+def print_load_average(when):
+    """The figures measure the machine's free capacity: other work on it shows here."""
+    print(f"load average {when}: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
 if __name__ == "__main__":
