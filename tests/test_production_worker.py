@@ -79,7 +79,9 @@ def processes(django_db_setup, django_db_blocker, mail_server, tmp_path_factory)
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(mail_server.port),
         EMAIL_TIMEOUT="2",
+        # The files the tests save, where the worker reads them.
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        DOCUMENTS_ROOT=str(settings.DOCUMENTS_ROOT),
     )
     collect_static(environment)
     web, worker = Server(environment), TaskWorker(environment)
