@@ -9,7 +9,8 @@ BIN = $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8000
 
-.PHONY: run test browser-deps install install-test migrate demo site-groups messages lint serve-prod backup restore
+.PHONY: run test browser-deps install install-test migrate demo site-groups messages lint serve-prod backup restore \
+	guide-screenshots
 
 run: install migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -80,6 +81,11 @@ messages: install
 		--ignore 'tests/*' --ignore 'bench/*' --ignore 'static/*'
 	msgen --output-file=site/locale/fr/LC_MESSAGES/django.po site/locale/fr/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+# The screenshots of docs/guide-editeur.md and the README, taken in Chromium from the demo
+# built in a throwaway database: run again after changing the admin or the templates.
+guide-screenshots: install-test
+	$(BIN)/python -m tests.browser.guide_screenshots docs/images
 
 lint: install-test
 	$(BIN)/ruff check .
