@@ -9,12 +9,12 @@ from django.conf import settings
 from django.core.management import get_commands
 from PIL import Image
 
+from tests.browser.guide_screenshots import IMAGES, WIDTH
+
 ROOT = Path(settings.BASE_DIR)
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-IMAGES = ROOT / "docs" / "images"
 README_LIMIT = 6000  # bytes: what the kit is, two commands, where to go next
 IMAGES_LIMIT = 1_500_000  # bytes for every screenshot together
-IMAGE_WIDTH = 1024
 
 FENCED_BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 SHELL_LANGUAGES = {"sh", "bash", "shell", "console"}
@@ -133,7 +133,7 @@ def test_every_screenshot_is_shown_small_and_1024_pixels_wide():
     assert sum(path.stat().st_size for path in screenshots) < IMAGES_LIMIT
     for path in screenshots:
         with Image.open(path) as image:
-            assert image.width == IMAGE_WIDTH, path.name
+            assert image.width == WIDTH, path.name
 
 
 def test_the_checks_report_what_is_wrong(tmp_path):

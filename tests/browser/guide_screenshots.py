@@ -18,8 +18,9 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from .demo_server import CHROMIUM, CHROMIUM_ARGS, demo_environment, log_in, serve_demo
+from .demo_server import CHROMIUM, CHROMIUM_ARGS, ROOT, demo_environment, log_in, serve_demo
 
+IMAGES = ROOT / "docs" / "images"
 WIDTH, HEIGHT = 1024, 768
 COLOURS = 128  # enough for the admin's and the site's flat colours and anti-aliased text
 
@@ -127,4 +128,4 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/images"))
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else IMAGES)

@@ -2,10 +2,8 @@
 
 from PIL import Image
 
-from tests.test_docs import IMAGE_WIDTH, IMAGES
-
 from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME
-from .guide_screenshots import capture
+from .guide_screenshots import IMAGES, WIDTH, capture
 
 
 def test_the_screenshot_command_takes_every_screen_the_docs_show(demo_server, browser, tmp_path):
@@ -15,5 +13,5 @@ def test_the_screenshot_command_takes_every_screen_the_docs_show(demo_server, br
     assert taken == sorted(path.name for path in IMAGES.glob("*.png"))
     for name in taken:
         with Image.open(tmp_path / name) as image:
-            assert image.width == IMAGE_WIDTH, name
+            assert image.width == WIDTH, name
             assert image.mode == "P", name  # reduced to a palette: small files
