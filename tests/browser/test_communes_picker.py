@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import manage
+from .demo_server import manage
 from .test_accessibility import axe_violations
 
 USERNAME, PASSWORD = "clavier", "clavier-communes-2026"
