@@ -47,7 +47,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Facultatif. Le texte alternatif du logo est le nom de la structure."),
+        help_text=_(
+            "Facultatif. Affiché à côté du nom de la structure, qui suffit à le décrire : "
+            "il n'a pas de texte alternatif."
+        ),
     )
     url = models.URLField(
         _("site web"), blank=True, help_text=_("Adresse complète, par exemple https://…")
