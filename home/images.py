@@ -26,7 +26,8 @@ class Picture:
 
 
 def picture(rendition, alt=""):
-    return Picture(rendition.url, rendition.width, rendition.height, alt)
+    # An SVG's rendition has decimal sizes (24.0), which templates would print « 24,0 ».
+    return Picture(rendition.url, round(rendition.width), round(rendition.height), alt)
 
 
 def cached_pictures(request, image_ids, filter_spec):
