@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
-from home.images import HeroImageMixin, Picture
+from home.images import HeroImageMixin, Picture, cached_pictures
 from home.page_cache import cached_site_data
 from home.visibility import exclude_private
 
@@ -118,7 +118,7 @@ class AxisPage(HeroImageMixin, Page):
     parent_page_types = ["cls.ContractPage"]
     subpage_types = ["cls.ActionPage"]
     # Foreign keys the page shows, fetched with it by HomePage.route.
-    route_select_related = ["hero_image", "pictogram"]
+    route_select_related = ["hero_image"]
 
     class Meta:
         verbose_name = _("axe stratégique")
@@ -139,6 +139,8 @@ class AxisPage(HeroImageMixin, Page):
         links = self.documents.select_related("document").defer("document__extracted_text")
         context["related_documents"] = visible_documents([link.document for link in links], request)
         context["contact"] = self.contract_contact(request)
+        pictograms = cached_pictures(request, [self.pictogram_id], PICTOGRAM_FILTER)
+        context["pictogram"] = pictograms.get(self.pictogram_id)
         return context
 
     def contract_contact(self, request):
