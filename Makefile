@@ -9,14 +9,19 @@ BIN = $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8000
 
-.PHONY: run test browser-deps install install-test migrate demo site-groups messages lint serve-prod backup restore \
-	guide-screenshots
+.PHONY: run test screenshots browser-deps install install-test migrate demo site-groups messages lint serve-prod \
+	backup restore guide-screenshots
 
 run: install migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test browser-deps
 	$(BIN)/python -m pytest
+
+# PNG screenshots of every page type of both demo sites, at 1280 and 375 px, in
+# build/screenshots/ (SCREENSHOTS_DIR=…): a throwaway demo server, Chromium (Playwright).
+screenshots: install-test browser-deps
+	$(BIN)/python -m pytest tests/browser/screenshots.py -q -p no:cacheprovider -s
 
 # The browser suite drives Debian's Chromium and runs axe-core and the Nu HTML Checker
 # (npm packages, Java): install what is missing.

@@ -24,6 +24,8 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("favicon.ico", home_views.favicon, name="favicon"),
+    path("theme/<str:fingerprint>.css", home_views.site_theme, name="site_theme"),
     path("healthz", healthz, name="healthz"),
 ]
 

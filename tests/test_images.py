@@ -1,7 +1,15 @@
 """Images are served as responsive renditions (AVIF/WebP/JPEG), sized, and lazy below the fold."""
 
-import pytest
+import io
+import re
 
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
+from wagtail.models import Locale
+
+from cls.models import ActionPage, ActionPartner, AxisPage, ContractPage, Organisation
 from home.models import ContentPage
 from tests.factories import make_image
 
@@ -47,3 +55,79 @@ def test_home_hero_is_a_picture_loaded_at_once(aude_client, aude_site):
     assert 'type="image/avif"' in picture
     assert 'loading="lazy"' not in picture
     assert 'alt=""' in picture  # decorative
+
+
+def picture_of(html):
+    return html[html.index("<picture>") : html.index("</picture>")]
+
+
+def test_a_described_hero_is_informative_and_an_undescribed_one_decorative(aude_client, aude_site):
+    contract = ContractPage.objects.child_of(aude_site.root_page).get()
+    contract.hero_image = make_image("Maison de santé de Quillan", 1600, 900)
+    contract.hero_alt = "La maison de santé de Quillan, inaugurée en 2024"
+    contract.save_revision().publish()
+    axis = AxisPage.objects.child_of(contract).first()
+    axis.hero_image = make_image("Ambiance", 1600, 900)
+    axis.save_revision().publish()
+    contract_picture = picture_of(aude_client.get(contract.url).content.decode())
+    assert 'alt="La maison de santé de Quillan, inaugurée en 2024"' in contract_picture
+    img = re.search(r"<img [^>]*>", contract_picture).group(0)
+    assert 'width="600"' in img and 'height="200"' in img  # cropped to 3:1, space reserved
+    axis_picture = picture_of(aude_client.get(axis.url).content.decode())
+    assert 'alt=""' in axis_picture and 'loading="lazy"' not in axis_picture
+
+
+def two_band_image(title):
+    """1600 × 900: red above, blue in the bottom third."""
+    drawing = PillowImage.new("RGB", (1600, 900), (200, 0, 0))
+    drawing.paste((0, 0, 200), (0, 600, 1600, 900))
+    buffer = io.BytesIO()
+    drawing.save(buffer, "PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+
+
+def centre_colour(rendition):
+    with rendition.file.open() as file, PillowImage.open(file) as crop:
+        return crop.convert("RGB").getpixel((crop.width // 2, crop.height // 2))
+
+
+def test_hero_crops_keep_the_focal_point_in_view():
+    centred = two_band_image("Sans point d'intérêt")
+    assert centre_colour(centred.get_rendition("fill-1200x400")) == (200, 0, 0)
+    focused = two_band_image("Point d'intérêt en bas")
+    focused.focal_point_x, focused.focal_point_y = 800, 850
+    focused.focal_point_width, focused.focal_point_height = 200, 100
+    focused.save()
+    # The 3:1 window slides down to the focal point: the hero shows the blue band.
+    assert centre_colour(focused.get_rendition("fill-1200x400")) == (0, 0, 200)
+
+
+def test_axis_pictograms_are_decorative_on_the_axis_and_its_card(aude_client, aude_site):
+    contract = ContractPage.objects.child_of(aude_site.root_page).get()
+    axis = AxisPage.objects.child_of(contract).get(number=1)
+    assert axis.pictogram is not None  # the demo's pictograms
+    axis_html = aude_client.get(axis.url).content.decode()
+    header = axis_html[axis_html.index('<header class="page-header') :]
+    assert re.search(
+        r'<img class="pictogram" src="[^"]+\.svg" width="24" height="24" alt="">', header
+    )
+    card = re.search(
+        r'<img class="pictogram" src="([^"]+)" width="24" height="24" alt="" loading="lazy">',
+        aude_client.get(contract.url).content.decode(),
+    )
+    assert card and "pictogramme-care" in card.group(1)
+
+
+def test_action_pages_show_partner_logos_lazy_and_sized(aude_client, aude_site):
+    action = ActionPage.objects.descendant_of(aude_site.root_page).first()
+    organisation = Organisation.objects.create(
+        name="Mutualité exemple",
+        locale=Locale.get_default(),
+        logo=make_image("Logo mutualité", 320, 160),
+    )
+    ActionPartner.objects.create(page=action, organisation=organisation, role="Relais")
+    html = aude_client.get(action.url).content.decode()
+    logo = re.search(r'<img[^>]*class="partner__logo"[^>]*>', html).group(0)
+    assert 'alt=""' in logo  # the organisation's name follows it
+    assert 'loading="lazy"' in logo and 'width="160"' in logo and 'height="80"' in logo
+    assert "Mutualité exemple" in html

@@ -52,6 +52,9 @@ def aude_pages(aude_site):
         name="Partenaire au logo", locale=Locale.get_default(), logo=make_image("Logo", 320, 160)
     )
     ContractPartner.objects.create(page=contract, organisation=with_logo, role="Signataire")
+    action = ActionPage.objects.descendant_of(contract).exclude(whole_territory=True).first()
+    # Partners' logos come in one query (cls/includes/partners.html), however many there are.
+    ActionPartner.objects.create(page=action, organisation=with_logo, role="Relais")
     deepest = home
     for level in range(1, 6):
         deepest = deepest.add_child(instance=ContentPage(title=f"Niveau {level}"))
@@ -59,7 +62,7 @@ def aude_pages(aude_site):
         "home": home,
         "contract": contract,
         "axis": axis,
-        "action": ActionPage.objects.descendant_of(contract).exclude(whole_territory=True).first(),
+        "action": action,
         "collection": collection_page,
         "contact": ContactPage.objects.descendant_of(home).first(),
         "content": deepest,

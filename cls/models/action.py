@@ -23,7 +23,7 @@ from ..numbers import parse_number
 from ..validation import check_end_after_start, check_not_itself
 from .documents import RelatedDocument
 from .generations import carried_over_links
-from .snippets import PartnerRole
+from .snippets import PartnerRole, with_logos
 
 
 class ActionStatus(models.TextChoices):
@@ -286,7 +286,7 @@ class ActionPage(ExampleContent, Page):
         self.contact = ContactCard.for_display(self.contact_id, request)
         context = super().get_context(request, *args, **kwargs)
         context["axis"] = parent_of(request, self)
-        context["partners"] = self.partners.select_related("organisation")
+        context["partners"] = with_logos(self.partners)
         context["funders"] = self.funders.select_related("organisation")
         links = self.documents.select_related("document").defer("document__extracted_text")
         context["related_documents"] = visible_documents([link.document for link in links], request)

@@ -11,11 +11,15 @@ from wagtail.search import index
 
 from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
+from home.images import HeroImageMixin, Picture, cached_pictures
 from home.page_cache import cached_site_data
 from home.visibility import exclude_private
 
 from .contract import ContractPage
 from .documents import RelatedDocument
+
+# Shown 48 px wide at most beside the axis's title and on its card.
+PICTOGRAM_FILTER = "max-96x96|preserve-svg"
 
 
 class AxisColour(models.TextChoices):
@@ -50,7 +54,7 @@ class PriorityBlock(blocks.StructBlock):
         }
 
 
-class AxisPage(Page):
+class AxisPage(HeroImageMixin, Page):
     """A strategic axis of a contract; its children are the action sheets."""
 
     number = models.PositiveSmallIntegerField(
@@ -81,6 +85,18 @@ class AxisPage(Page):
         default=AxisColour.TEAL,
         help_text=_("Couleur d'accent de l'axe ; toutes sont lisibles sur fond blanc."),
     )
+    pictogram = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("pictogramme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Facultatif. Une petite icône carrée (SVG de préférence) qui représente l'axe, "
+            "affichée à côté de son titre ; décorative, elle n'a pas de texte alternatif."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -88,9 +104,11 @@ class AxisPage(Page):
             [
                 FieldRowPanel([FieldPanel("number"), FieldPanel("is_transversal")]),
                 FieldPanel("colour"),
+                FieldPanel("pictogram"),
             ],
             heading=_("Identification"),
         ),
+        *HeroImageMixin.hero_panels,
         FieldPanel("description"),
         FieldPanel("priorities"),
         InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
@@ -99,6 +117,8 @@ class AxisPage(Page):
 
     parent_page_types = ["cls.ContractPage"]
     subpage_types = ["cls.ActionPage"]
+    # Foreign keys the page shows, fetched with it by HomePage.route.
+    route_select_related = ["hero_image"]
 
     class Meta:
         verbose_name = _("axe stratégique")
@@ -119,6 +139,8 @@ class AxisPage(Page):
         links = self.documents.select_related("document").defer("document__extracted_text")
         context["related_documents"] = visible_documents([link.document for link in links], request)
         context["contact"] = self.contract_contact(request)
+        pictograms = cached_pictures(request, [self.pictogram_id], PICTOGRAM_FILTER)
+        context["pictogram"] = pictograms.get(self.pictogram_id)
         return context
 
     def contract_contact(self, request):
@@ -147,6 +169,7 @@ class AxisCard:
     url: str
     colour: str
     label: str
+    pictogram: Picture | None = None
 
 
 class AxisDocument(RelatedDocument):

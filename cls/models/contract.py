@@ -2,7 +2,6 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +10,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -19,13 +17,14 @@ from cls.communes_field import CommunesPanel
 from cls.documents.privacy import hidden_collection_ids, is_private
 from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
+from home.images import HeroImageMixin, cached_pictures
 from home.routing import page_url, url_below_root
 from home.visibility import exclude_private, is_visible
 
 from ..validation import check_end_after_start, check_not_itself
 from .documents import SiteDocument
 from .generations import site_has_generations
-from .snippets import PartnerRole
+from .snippets import PartnerRole, with_logos
 
 
 class ContractStatus(models.TextChoices):
@@ -44,7 +43,7 @@ FEATURED_HEADINGS = {
 }
 
 
-class ContractPage(RoutablePageMixin, Page):
+class ContractPage(HeroImageMixin, RoutablePageMixin, Page):
     """The landing page of one generation of a contrat local de santé (CLS 1, CLS 2…)."""
 
     generation_label = models.CharField(
@@ -155,6 +154,7 @@ class ContractPage(RoutablePageMixin, Page):
             heading=_("Le contrat"),
         ),
         FieldPanel("summary"),
+        *HeroImageMixin.hero_panels,
         FieldPanel("definition"),
         FieldPanel("objectives"),
         FieldPanel("health_problems"),
@@ -192,6 +192,7 @@ class ContractPage(RoutablePageMixin, Page):
     # Foreign keys the page shows, fetched with it by HomePage.route.
     route_select_related = [
         "map_image",  # the key documents and the contact: load_key_documents_and_contact
+        "hero_image",
     ]
 
     def clean(self):
@@ -278,10 +279,10 @@ class ContractPage(RoutablePageMixin, Page):
     def child_links(self, request):
         """The contract's axes, as cards, and its other children (document lists, pages), as
         links: one query for both, rows rather than Page objects, URLs from url_path."""
-        from .axis import AxisCard, AxisPage, axis_label
+        from .axis import PICTOGRAM_FILTER, AxisCard, AxisPage, axis_label
 
         axis_type = ContentType.objects.get_for_model(AxisPage).pk
-        rows = (
+        rows = list(
             exclude_private(self.get_children().live(), request)
             .order_by("path")
             .values_list(
@@ -291,13 +292,16 @@ class ContractPage(RoutablePageMixin, Page):
                 "axispage__colour",
                 "axispage__number",
                 "axispage__is_transversal",
+                "axispage__pictogram",
             )
         )
+        pictograms = cached_pictures(request, [row[-1] for row in rows], PICTOGRAM_FILTER)
         axes, others = [], []
-        for content_type, title, url_path, colour, number, is_transversal in rows:
+        for content_type, title, url_path, colour, number, is_transversal, pictogram in rows:
             url = url_below_root(request, url_path)
             if content_type == axis_type:
-                axes.append(AxisCard(title, url, colour, axis_label(number, is_transversal)))
+                label = axis_label(number, is_transversal)
+                axes.append(AxisCard(title, url, colour, label, pictograms.get(pictogram)))
             else:
                 others.append(PageLink(title, url))
         return axes, others
@@ -308,16 +312,7 @@ class ContractPage(RoutablePageMixin, Page):
         context["axes"], context["resources"] = self.child_links(request)
         # Not {% routablepageurl %}: it compares the page with every site's root.
         context["tracker_url"] = page_url(request, self) + self.reverse_subpage("tracker")
-        context["partners"] = self.partners.select_related("organisation__logo").prefetch_related(
-            # The logos' renditions in one query, not one per partner (contract_page.html's size).
-            Prefetch(
-                "organisation__logo__renditions",
-                queryset=get_image_model()
-                .get_rendition_model()
-                .objects.filter(filter_spec="max-160x80"),
-                to_attr="prefetched_renditions",
-            )
-        )
+        context["partners"] = with_logos(self.partners)
         context["amendments"] = self.visible_amendments(request)
         context["previous_generation"] = (
             self.previous_generation if is_visible(self.previous_generation, request) else None

@@ -1,8 +1,10 @@
 """Reference data shared by the pages of a contract: partners, communes, target publics."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -45,7 +47,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Facultatif. Le texte alternatif du logo est le nom de la structure."),
+        help_text=_(
+            "Facultatif. Affiché à côté du nom de la structure, qui suffit à le décrire : "
+            "il n'a pas de texte alternatif."
+        ),
     )
     url = models.URLField(
         _("site web"), blank=True, help_text=_("Adresse complète, par exemple https://…")
@@ -103,6 +108,23 @@ class PartnerRole(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+# cls/includes/partners.html's size for the partners' logos.
+PARTNER_LOGO_FILTER = "max-160x80"
+
+
+def with_logos(partners):
+    """A contract's or an action's partners with their organisation and its logo, and the
+    logos' renditions in one query, not one per partner."""
+    renditions = get_image_model().get_rendition_model().objects
+    return partners.select_related("organisation__logo").prefetch_related(
+        Prefetch(
+            "organisation__logo__renditions",
+            queryset=renditions.filter(filter_spec=PARTNER_LOGO_FILTER),
+            to_attr="prefetched_renditions",
+        )
+    )
 
 
 class Commune(models.Model):

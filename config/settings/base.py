@@ -202,7 +202,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Created by search/migrations/0001: French stemming, accents ignored.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar from gravatar.com: the admin makes no request to a third-party host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -284,7 +284,15 @@ WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin/").strip("/") +
 WAGTAIL_FRONTEND_LOGIN_URL = "/" + WAGTAIL_ADMIN_PATH + "login/"
 # Never served by the page cache, nor looked up in it: the health check must answer
 # without the cache and the database, documents are files checked for privacy.
-PAGE_CACHE_SKIPPED_PATHS = ("/healthz", "/" + WAGTAIL_ADMIN_PATH, "/documents/")
+# The favicon and the theme stylesheets set their own Cache-Control and read only
+# cached site data.
+PAGE_CACHE_SKIPPED_PATHS = (
+    "/healthz",
+    "/" + WAGTAIL_ADMIN_PATH,
+    "/documents/",
+    "/favicon.ico",
+    "/theme/",
+)
 # End of production services -----------------------------------------------------------
 
 # Contact form ---------------------------------------------------------------------

@@ -45,6 +45,7 @@ from .common import (
     paragraphs,
     rich,
 )
+from .identity import AUDE, apply_identity
 
 HOSTNAME = "localhost"
 PARIS = ZoneInfo("Europe/Paris")
@@ -172,6 +173,8 @@ def build():
     build_contact_page(home, officer)
     build_legal_pages(home, officer)
     demo_settings(site, PUBLISHER)
+    shapes = ["care", "prevention", "seniors", "environment", "mental_health"]
+    apply_identity(site, AUDE, contract, {axes[number]: shapes[number - 1] for number in axes})
     return site
 
 

@@ -42,6 +42,7 @@ from .common import (
     paragraphs,
     rich,
 )
+from .identity import RUFFECOIS, apply_identity
 
 HOSTNAME = "ruffecois.localhost"
 
@@ -178,6 +179,8 @@ def build():
     build_contact_page(home, officer)
     build_legal_pages(home, officer)
     demo_settings(site, "PETR du Pays du Ruffécois")
+    shapes = {1: "care", 2: "seniors", 3: "prevention", None: "mobility"}
+    apply_identity(site, RUFFECOIS, contract, {axes[number]: shapes[number] for number in axes})
     return site
 
 

@@ -9,11 +9,12 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 from home.i18n import get_active_locale
+from home.images import HeroImageMixin
 from home.routing import route_below
 from home.visibility import exclude_private, is_visible
 
 
-class HomePage(Page):
+class HomePage(HeroImageMixin, Page):
     """The root page of one CLS site."""
 
     intro = RichTextField(
@@ -21,15 +22,6 @@ class HomePage(Page):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("Deux ou trois phrases qui présentent la démarche aux habitants."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image d'en-tête"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Image décorative affichée en haut de l'accueil (format paysage)."),
     )
     featured_contract = models.ForeignKey(
         "cls.ContractPage",
@@ -59,7 +51,7 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        *HeroImageMixin.hero_panels,
         FieldPanel("featured_contract"),
         FieldPanel("key_figures"),
         FieldPanel("quick_links"),

@@ -1,7 +1,11 @@
 import copy
+import re
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -12,6 +16,9 @@ from contacts.phone import tel_uri
 from home.admin_scope.settings_policy import SiteSettingsPermissionPolicy
 from home.blocks import LinkBlock
 from home.page_cache import cached_site_data
+from home.theme import AA_NORMAL_TEXT, DEFAULT_PALETTE, PALETTE_CHOICES, theme_for
+
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
 
 class AccessibilityStatus(models.TextChoices):
@@ -39,7 +46,54 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le logo de la structure ; son texte alternatif est le nom de la structure."),
+        help_text=_(
+            "SVG, PNG ou JPEG, affiché dans l'en-tête à côté du nom de la structure ; il sert "
+            "aussi d'icône du site (favicon)."
+        ),
+    )
+    logo_alt = models.CharField(
+        _("texte alternatif du logo"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Ce que le logo dit de plus que le nom affiché à côté de lui (un slogan, par "
+            "exemple). Laissez vide s'il ne fait que répéter ce nom : il est alors décoratif."
+        ),
+    )
+    palette = models.CharField(
+        _("palette de couleurs"),
+        max_length=20,
+        choices=PALETTE_CHOICES,
+        default=DEFAULT_PALETTE,
+        help_text=_("Couleurs de l'en-tête, du menu, des liens et des boutons ; toutes lisibles."),
+    )
+    custom_colour = models.CharField(
+        _("couleur principale personnalisée"),
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(
+                COLOUR_PATTERN,
+                _("Saisissez une couleur au format #RRVVBB, par exemple #0b4751."),
+            )
+        ],
+        help_text=_(
+            "Facultatif, remplace la palette : une couleur au format #RRVVBB (la couleur de "
+            "votre charte). Elle n'est acceptée que si les textes restent lisibles dessus et "
+            "sur fond blanc (contraste d'au moins 4,5:1)."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Facultatif. L'image montrée quand une page du site est partagée sur un réseau "
+            "social (format paysage, 1200 × 630 pixels de préférence)."
+        ),
     )
     address = models.TextField(
         _("adresse postale"), blank=True, help_text=_("Une ligne par ligne d'adresse.")
@@ -92,7 +146,12 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Structure")
+            [FieldPanel("organisation_name"), FieldPanel("logo"), FieldPanel("logo_alt")],
+            heading=_("Structure"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("palette"), FieldPanel("custom_colour"), FieldPanel("social_image")],
+            heading=_("Identité visuelle"),
         ),
         MultiFieldPanel(
             [
@@ -116,7 +175,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("is_demo_site"),
     ]
 
-    select_related = ["logo", "accessibility_page"]
+    select_related = ["logo", "social_image", "accessibility_page"]
 
     @classmethod
     def get_permission_policy(cls):
@@ -138,6 +197,31 @@ class SiteSettings(BaseSiteSetting):
             site_settings._request = request
             setattr(request, attr_name, site_settings)
         return getattr(request, attr_name)
+
+    @property
+    def theme(self):
+        return theme_for(self.palette, self.custom_colour.lower())
+
+    def clean(self):
+        super().clean()
+        if self.custom_colour and not re.fullmatch(COLOUR_PATTERN, self.custom_colour):
+            return  # the field's own validator explains the format
+        if failures := self.theme.contrast_failures():
+            ratio = number_format(min(ratio for _where, ratio in failures), 1)
+            raise ValidationError(
+                {
+                    "custom_colour": _(
+                        "Cette couleur rend des textes difficiles à lire (contraste de "
+                        "%(ratio)s:1 au plus bas, il faut au moins %(minimum)s:1) : %(where)s. "
+                        "Choisissez une couleur plus foncée."
+                    )
+                    % {
+                        "ratio": ratio,
+                        "minimum": number_format(AA_NORMAL_TEXT, 1),
+                        "where": ", ".join(str(where) for where, _ratio in failures),
+                    }
+                }
+            )
 
     @property
     def phone_uri(self):
