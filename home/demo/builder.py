@@ -25,7 +25,7 @@ def get_or_create_child(parent, page_class, title, slug=None, **fields):
     return page
 
 
-def get_or_create_site(hostname, home_page_class, title, is_default_site=False, **fields):
+def get_or_create_site(hostname, home_page_class, title, is_default_site=False, port=80, **fields):
     site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
     if site:
         return site
@@ -33,7 +33,7 @@ def get_or_create_site(hostname, home_page_class, title, is_default_site=False, 
     home = get_or_create_child(tree_root, home_page_class, title, slug=slugify(hostname), **fields)
     return Site.objects.create(
         hostname=hostname,
-        port=80,
+        port=port,
         site_name=title,
         root_page=home,
         is_default_site=is_default_site,

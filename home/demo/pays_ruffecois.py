@@ -21,6 +21,8 @@ from cls.models import (
     GoverningBody,
     Organisation,
 )
+from cls.site_pages import create_commune_finder
+from contacts.default_page import create_contact_page
 from contacts.models import ContactCard
 from home.models import HomePage
 
@@ -34,8 +36,6 @@ from .builder import (
     get_or_create_site,
 )
 from .common import (
-    build_commune_finder,
-    build_contact_page,
     build_legal_pages,
     bullet_list,
     demo_settings,
@@ -174,8 +174,8 @@ def build():
             ("link", {"label": "Le contrat et ses documents", "page": contract, "url": ""}),
         ]
         home.save_revision().publish()
-    build_commune_finder(home)
-    build_contact_page(home, officer)
+    create_commune_finder(home)
+    create_contact_page(home, officer)
     build_legal_pages(home, officer)
     demo_settings(site, "PETR du Pays du Ruffécois")
     return site
