@@ -95,6 +95,7 @@ def test_a_valid_message_is_stored_before_the_email_is_sent_to_the_officer(
         "votre_adresse_electronique": "camille.martin@example.net",
         "objet": "Documents",
         "votre_message": MESSAGE,
+        CONSENT_FIELD: True,
     }
     assert submission.delivery_state == DeliveryState.SENT
     assert submission.delivery_attempts == 1

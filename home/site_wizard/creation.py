@@ -3,7 +3,9 @@ and the commands (setup_site_groups, create_legal_pages…)."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -39,11 +41,18 @@ class CreatedSite:
     collection: object
 
 
-@transaction.atomic
 def create_site(new):
     """The Site, its published home page, legal pages (in the footer), « Ma commune » and
     contact pages, its contract as a draft with its territory, its collection, groups and
-    moderation workflow, its settings; nothing if any step fails."""
+    moderation workflow, its settings; nothing if any step fails.
+
+    Titles and texts are written in the site's language (French), whatever the language
+    of the administrator's admin."""
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        return build_site(new)
+
+
+def build_site(new):
     site = get_or_create_site(
         new.hostname,
         HomePage,
@@ -59,13 +68,13 @@ def create_site(new):
     )
     home = site.root_page.specific
     editors, moderators, collection = setup_site_groups(site)
-    settings = SiteSettings.for_site(site)
-    settings.organisation_name = new.organisation_name
+    site_settings = SiteSettings.for_site(site)
+    site_settings.organisation_name = new.organisation_name
     if new.logo:
-        settings.logo = get_image_model().objects.create(
+        site_settings.logo = get_image_model().objects.create(
             title=new.organisation_name, file=new.logo, collection=collection
         )
-    settings.save()
+    site_settings.save()
     create_legal_pages(home)  # the site exists: its footer links to them
     card = ContactCard.objects.create(
         name=_("Mission santé – %(site)s") % {"site": new.site_name},
