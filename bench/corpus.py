@@ -56,11 +56,11 @@ from home.demo.builder import (
     get_or_create_collection,
     get_or_create_document,
     get_or_create_organisation,
-    get_or_create_site,
 )
 from home.demo.common import rich
 from home.legal_pages import create_legal_pages
 from home.models import ContentPage, HomePage
+from home.page_building import get_or_create_site
 
 BATCH_SIZE = 500  # rows per INSERT: well under SQLite's and PostgreSQL's parameter limits
 CONTENT_PAGES = ["Présentation du contrat", "Le territoire", "Les instances du contrat"]

@@ -4,6 +4,8 @@ contract to complete (the « Nouveau site CLS » wizard, the demo)."""
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from home.page_building import get_or_create_child
+
 from .models import CommuneFinderPage, ContractPage, ContractStatus
 
 COMMUNE_FINDER_SLUG = "ma-commune"
@@ -12,11 +14,10 @@ CONTRACT_SLUG = "contrat"
 
 def create_commune_finder(home):
     """The published "Ma commune" page, in the main menu; the existing one if any."""
-    existing = home.get_children().filter(slug=COMMUNE_FINDER_SLUG).first()
-    if existing:
-        return existing.specific
-    page = CommuneFinderPage(
-        title=_("Ma commune"),
+    return get_or_create_child(
+        home,
+        CommuneFinderPage,
+        _("Ma commune"),
         slug=COMMUNE_FINDER_SLUG,
         intro=format_html(
             "<p>{}</p>",
@@ -28,9 +29,6 @@ def create_commune_finder(home):
         ),
         show_in_menus=True,
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def create_contract_draft(home, title, communes, contact):

@@ -3,6 +3,8 @@
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from home.page_building import get_or_create_child
+
 from .models import ContactPage, FormField
 
 CONTACT_SLUG = "contact"
@@ -40,11 +42,10 @@ def default_form_fields():
 def create_contact_page(home, recipient):
     """The site's contact page, published, its messages going to `recipient` (a contact
     card with an e-mail address); the existing one if the home page has it already."""
-    existing = home.get_children().filter(slug=CONTACT_SLUG).first()
-    if existing:
-        return existing.specific
-    page = ContactPage(
-        title=_("Contacter la mission santé"),
+    return get_or_create_child(
+        home,
+        ContactPage,
+        _("Contacter la mission santé"),
         slug=CONTACT_SLUG,
         intro=format_html(
             "<p>{}</p>",
@@ -57,9 +58,6 @@ def create_contact_page(home, recipient):
         thank_you_text=format_html(
             "<p>{}</p>", _("Merci, votre message a bien été reçu. Nous vous répondrons vite.")
         ),
+        form_fields=default_form_fields(),
         show_in_menus=True,
     )
-    page.form_fields = default_form_fields()
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page

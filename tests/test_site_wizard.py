@@ -18,6 +18,7 @@ from wagtail.models import (
     Page,
     Site,
 )
+from wagtail.users.models import UserProfile
 
 from cls.models import Commune, CommuneFinderPage, ContractPage
 from contacts.models import ContactCard, ContactPage
@@ -200,3 +201,18 @@ def test_a_failure_midway_leaves_nothing_behind(admin_client, monkeypatch):
         counts
     )
     assert not HomePage.objects.filter(title=SITE_NAME).exists()
+
+
+def test_an_administrator_using_the_english_admin_still_gets_a_french_site(
+    admin_client, admin_user
+):
+    UserProfile.get_for_user(admin_user)
+    UserProfile.objects.filter(user=admin_user).update(preferred_language="en")
+    assert "Site name" in page_html(admin_client, URL)  # the form speaks English…
+
+    admin_client.post(URL, form_data())
+
+    home = Site.objects.get(hostname=HOST).root_page  # …the site is written in French
+    titles = set(home.get_children().values_list("title", flat=True))
+    assert {"Mentions légales", "Contacter la mission santé", "Ma commune"} <= titles
+    assert Group.objects.filter(name=f"Éditeurs {SITE_NAME}").exists()

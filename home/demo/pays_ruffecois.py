@@ -25,15 +25,14 @@ from cls.site_pages import create_commune_finder
 from contacts.default_page import create_contact_page
 from contacts.models import ContactCard
 from home.models import HomePage
+from home.page_building import get_or_create_child, get_or_create_site
 
 from . import documents, news_and_events
 from . import ruffecois_source as source
 from .builder import (
-    get_or_create_child,
     get_or_create_collection,
     get_or_create_organisation,
     get_or_create_report,
-    get_or_create_site,
 )
 from .common import (
     build_legal_pages,

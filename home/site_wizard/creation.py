@@ -13,9 +13,9 @@ from wagtail.images import get_image_model
 from cls.site_pages import create_commune_finder, create_contract_draft
 from contacts.default_page import create_contact_page
 from contacts.models import ContactCard
-from home.demo.builder import get_or_create_site
 from home.legal_pages import create_legal_pages
 from home.models import HomePage, SiteSettings
+from home.page_building import get_or_create_site
 from home.site_groups import setup_site_groups
 
 
