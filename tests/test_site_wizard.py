@@ -113,6 +113,7 @@ def test_an_administrator_creates_a_whole_site_in_one_form(admin_client):
     assert settings.organisation_name == ORGANISATION
     collection = Collection.objects.get(name=SITE_NAME)
     assert settings.logo.collection == collection and settings.logo.width == 120
+    assert settings.logo.file_size == len(settings.logo.file.read())
     footer_pages = [block.value["page"].pk for block in settings.footer_links]
     assert footer_pages == [children[slug].pk for slug in LEGAL_SLUGS]
     assert settings.accessibility_page_id == children["accessibilite"].pk

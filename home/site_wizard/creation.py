@@ -71,9 +71,10 @@ def build_site(new):
     site_settings = SiteSettings.for_site(site)
     site_settings.organisation_name = new.organisation_name
     if new.logo:
-        site_settings.logo = get_image_model().objects.create(
-            title=new.organisation_name, file=new.logo, collection=collection
-        )
+        logo = get_image_model()(title=new.organisation_name, file=new.logo, collection=collection)
+        logo._set_image_file_metadata()  # size and hash, as the admin's upload form does
+        logo.save()
+        site_settings.logo = logo
     site_settings.save()
     create_legal_pages(home)  # the site exists: its footer links to them
     card = ContactCard.objects.create(
