@@ -50,16 +50,17 @@ from cls.models import (
     SiteDocument,
     TargetPublic,
 )
+from contacts.default_page import create_contact_page
 from contacts.models import ContactCard
 from home.demo.builder import (
     get_or_create_collection,
     get_or_create_document,
     get_or_create_organisation,
-    get_or_create_site,
 )
-from home.demo.common import build_contact_page, rich
+from home.demo.common import rich
 from home.legal_pages import create_legal_pages
 from home.models import ContentPage, HomePage
+from home.page_building import get_or_create_site
 
 BATCH_SIZE = 500  # rows per INSERT: well under SQLite's and PostgreSQL's parameter limits
 CONTENT_PAGES = ["Présentation du contrat", "Le territoire", "Les instances du contrat"]
@@ -160,7 +161,7 @@ class SiteBuilder:
             phone="04 65 71 00 00",
         )
         create_legal_pages(home)
-        build_contact_page(home, officer)
+        create_contact_page(home, officer)
         documents = self.build_documents(documents_per_site)
         contract = self.build_contract(home, officer, documents[0])
         axis_pages = add_pages(contract, [*self.axis_pages(), self.document_list()])[:-1]

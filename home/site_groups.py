@@ -108,14 +108,21 @@ def enable_moderation(site, moderators):
     return workflow
 
 
+def site_group_names(site_name):
+    """The names of the site's editors' and moderators' groups."""
+    return [
+        _("Éditeurs %(site)s") % {"site": site_name},
+        _("Modérateurs %(site)s") % {"site": site_name},
+    ]
+
+
 def setup_site_groups(site, collection_name=None):
     """Create or complete the site's two groups and its workflow; safe to run again."""
     name = site.site_name or site.hostname
     collection = collection_for_site(site, collection_name)
-    editors, _created = Group.objects.get_or_create(name=_("Éditeurs %(site)s") % {"site": name})
-    moderators, _created = Group.objects.get_or_create(
-        name=_("Modérateurs %(site)s") % {"site": name}
-    )
+    editors_name, moderators_name = site_group_names(name)
+    editors, _created = Group.objects.get_or_create(name=editors_name)
+    moderators, _created = Group.objects.get_or_create(name=moderators_name)
     grant(editors, site, collection, EDITOR_PAGE_ACTIONS, EDITOR_MEDIA_ACTIONS)
     grant(moderators, site, collection, MODERATOR_PAGE_ACTIONS, MODERATOR_MEDIA_ACTIONS)
     enable_moderation(site, moderators)

@@ -1,7 +1,9 @@
 from django.contrib import messages
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .admin_autosave import SitePageViewSet
 from .admin_scope.api import replace_media_endpoints
@@ -10,11 +12,29 @@ from .admin_scope.middleware import may_open
 from .legal_pages import create_legal_pages
 from .link_text import vague_link_texts
 from .models import HomePage
+from .site_wizard import views as site_wizard
 
 
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
     return SitePageViewSet()
+
+
+class AdministratorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_urls")
+def site_wizard_urls():
+    return site_wizard.urlpatterns
+
+
+@hooks.register("register_settings_menu_item")
+def site_wizard_menu_item():
+    return AdministratorsMenuItem(
+        gettext_lazy("Nouveau site CLS"), reverse("new_cls_site"), icon_name="site", order=601
+    )
 
 
 @hooks.register("after_create_page")

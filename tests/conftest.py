@@ -14,6 +14,8 @@ from wagtail.models import Site
 
 AUDE_HOST = "localhost"
 RUFFECOIS_HOST = "ruffecois.localhost"
+# The contact form's consent box (contacts/default_page.py), as the form names it.
+CONSENT_FIELD = "jaccepte_que_ces_informations_servent_a_repondre_a_ma_demande"
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ from contacts.models import ContactCard, ContactPage, ContactSubmission
 from contacts.phone import format_french_phone, tel_uri
 from home.models import ContentPage
 
+from .conftest import CONSENT_FIELD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -123,6 +125,7 @@ def test_writing_to_the_pilot_of_an_action_reaches_that_person(
                 "votre_adresse_electronique": "camille.martin@example.net",
                 "objet": "Question sur une action",
                 "votre_message": "Quand a lieu la prochaine journée de dépistage ?",
+                CONSENT_FIELD: "on",
                 "form_started": sign_start_time(time.time() - 60),
             },
         )

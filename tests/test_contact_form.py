@@ -18,6 +18,7 @@ from contacts.antispam import sign_start_time
 from contacts.models import ContactPage, ContactSubmission, DeliveryState
 from contacts.tasks import deliver_contact_message
 
+from .conftest import CONSENT_FIELD
 from .production_servers import free_port
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,7 @@ def message(**changes):
         "votre_adresse_electronique": "camille.martin@example.net",
         "objet": "Documents",
         "votre_message": MESSAGE,
+        CONSENT_FIELD: "on",
         "form_started": sign_start_time(time.time() - 60),
         **changes,
     }
@@ -93,6 +95,7 @@ def test_a_valid_message_is_stored_before_the_email_is_sent_to_the_officer(
         "votre_adresse_electronique": "camille.martin@example.net",
         "objet": "Documents",
         "votre_message": MESSAGE,
+        CONSENT_FIELD: True,
     }
     assert submission.delivery_state == DeliveryState.SENT
     assert submission.delivery_attempts == 1

@@ -18,6 +18,7 @@ from cls.models import ActionPage
 from contacts.antispam import sign_start_time
 from contacts.models import ContactPage, ContactSubmission
 
+from .conftest import CONSENT_FIELD
 from .production_servers import RedisServer
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +99,7 @@ def test_a_message_is_stored_and_an_editor_logs_in_while_redis_is_stopped(redis_
             "votre_adresse_electronique": "camille.martin@example.net",
             "objet": "Documents",
             "votre_message": "Où trouver le compte rendu du dernier comité de pilotage ?",
+            CONSENT_FIELD: "on",
             "form_started": sign_start_time(time.time() - 60),
         },
     )

@@ -24,21 +24,20 @@ from cls.models import (
     Organisation,
     TargetPublic,
 )
+from cls.site_pages import create_commune_finder
+from contacts.default_page import create_contact_page
 from contacts.models import ContactCard
 from home.models import HomePage
+from home.page_building import get_or_create_child, get_or_create_site
 
 from . import aude_source as source
 from . import documents, news_and_events
 from .builder import (
-    get_or_create_child,
     get_or_create_collection,
     get_or_create_organisation,
     get_or_create_report,
-    get_or_create_site,
 )
 from .common import (
-    build_commune_finder,
-    build_contact_page,
     build_legal_pages,
     bullet_list,
     demo_settings,
@@ -169,8 +168,8 @@ def build():
         ]
         home.save_revision().publish()
 
-    build_commune_finder(home)
-    build_contact_page(home, officer)
+    create_commune_finder(home)
+    create_contact_page(home, officer)
     build_legal_pages(home, officer)
     demo_settings(site, PUBLISHER)
     shapes = ["care", "prevention", "seniors", "environment", "mental_health"]

@@ -14,8 +14,8 @@ from django.utils.text import slugify
 
 from cls.models import ActionEvent, ActionPage, AgendaPage, AxisPage, Commune
 from home.models import NewsIndexPage, NewsPage, NewsRelatedPage
+from home.page_building import get_or_create_child
 
-from .builder import get_or_create_child
 from .common import rich
 
 PARIS = ZoneInfo("Europe/Paris")
