@@ -51,6 +51,7 @@ def form_data(**changes):
         "port": "",
         "communes": [str(pk) for pk in communes],
         "contact_email": "mission-sante@example.org",
+        "palette": "garrigue",
         **changes,
     }
 
@@ -68,7 +69,7 @@ def page_html(client, path):
 
 def test_an_administrator_creates_a_whole_site_in_one_form(admin_client):
     form = page_html(admin_client, URL)
-    for label in ("Nom du site", "Nom d'hôte", "Communes du territoire", "Logo de la structure"):
+    for label in ("Nom du site", "Nom d'hôte", "Communes du territoire", "Logo", "Palette"):
         assert label in form
     assert 'data-controller="communes-picker"' in form  # the contracts' EPCI picker
 
@@ -111,6 +112,7 @@ def test_an_administrator_creates_a_whole_site_in_one_form(admin_client):
 
     settings = SiteSettings.for_site(site)
     assert settings.organisation_name == ORGANISATION
+    assert settings.palette == "garrigue"
     collection = Collection.objects.get(name=SITE_NAME)
     assert settings.logo.collection == collection and settings.logo.width == 120
     assert settings.logo.file_size == len(settings.logo.file.read())

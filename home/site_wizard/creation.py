@@ -17,6 +17,7 @@ from home.legal_pages import create_legal_pages
 from home.models import HomePage, SiteSettings
 from home.page_building import get_or_create_site
 from home.site_groups import setup_site_groups
+from home.theme import DEFAULT_PALETTE
 
 
 @dataclass
@@ -30,6 +31,7 @@ class NewSite:
     communes: list  # Commune objects of the contract's territory
     contact_email: str
     logo: object = None  # an uploaded image file, or None
+    palette: str = DEFAULT_PALETTE
 
 
 @dataclass
@@ -70,6 +72,7 @@ def build_site(new):
     editors, moderators, collection = setup_site_groups(site)
     site_settings = SiteSettings.for_site(site)
     site_settings.organisation_name = new.organisation_name
+    site_settings.palette = new.palette
     if new.logo:
         logo = get_image_model()(title=new.organisation_name, file=new.logo, collection=collection)
         logo._set_image_file_metadata()  # size and hash, as the admin's upload form does

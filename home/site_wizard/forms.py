@@ -10,6 +10,7 @@ from wagtail.models import Collection, Page, Site
 from cls.communes_field import CommunesPicker
 from cls.models import Commune
 from home.site_groups import site_group_names
+from home.theme import DEFAULT_PALETTE, PALETTE_CHOICES
 
 from .creation import NewSite
 
@@ -77,6 +78,16 @@ class NewSiteForm(forms.Form):
         help_text=_("Facultatif. PNG, JPEG, GIF ou WebP ; il peut être ajouté plus tard."),
     )
 
+    palette = forms.ChoiceField(
+        label=_("Palette de couleurs"),
+        choices=PALETTE_CHOICES,
+        initial=DEFAULT_PALETTE,
+        help_text=_(
+            "Couleurs de l'en-tête, du menu, des liens et des boutons, toutes lisibles ; une "
+            "couleur propre à votre charte peut être choisie ensuite dans les réglages du site."
+        ),
+    )
+
     def clean_site_name(self):
         name = self.cleaned_data["site_name"].strip()
         taken = (
@@ -131,4 +142,5 @@ class NewSiteForm(forms.Form):
             communes=list(data["communes"]),
             contact_email=data["contact_email"],
             logo=data["logo"],
+            palette=data["palette"],
         )
