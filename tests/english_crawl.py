@@ -40,9 +40,9 @@ COMMON_FRENCH = {
     "votre",
     "vous",
 }
-# Words of the French catalogue that are English too (« tests »), or part of proper names
-# kept in English (« Pays du Ruffécois », « Val de Charente »).
-NOT_ONLY_FRENCH = {"pays", "tests", "val"}
+# Words of the French catalogue that are English too (« agenda », « tests »), or part of
+# proper names kept in English (« Pays du Ruffécois », « Val de Charente »).
+NOT_ONLY_FRENCH = {"agenda", "pays", "tests", "val"}
 # Words shorter than this are left out: « de », « la », « et » are in place names.
 MIN_WORD_LENGTH = 4
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

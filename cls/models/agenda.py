@@ -105,7 +105,9 @@ class AgendaPage(RoutablePageMixin, Page):
             return subroute
         same_event = ActionEvent.objects.filter(pk=event_id).values("translation_key")
         translated = (
-            ActionEvent.objects.filter(translation_key__in=same_event, locale_id=translation.locale_id)
+            ActionEvent.objects.filter(
+                translation_key__in=same_event, locale_id=translation.locale_id
+            )
             .values_list("pk", flat=True)
             .first()
         )

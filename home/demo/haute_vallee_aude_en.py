@@ -4,7 +4,6 @@ from . import aude_source as source
 from .common_en import COMMON_ENGLISH
 from .haute_vallee_aude import COMMUNES_FIGURE, EXAMPLE_ACTION_NOTE, HOME_INTRO, SUMMARY, TERRITORY
 from .news_and_events import ENGLISH_AUDE
-from .translation import build_english_edition
 
 ENGLISH = {
     # Home page
@@ -146,7 +145,3 @@ ENGLISH = {
     **ENGLISH_AUDE,
     **COMMON_ENGLISH,
 }
-
-
-def build(site):
-    build_english_edition(site, ENGLISH)

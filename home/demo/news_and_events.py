@@ -279,3 +279,38 @@ ENGLISH_AUDE = {
     ),
     "Personnes dépistées": "People screened",
 }
+
+# English edition of the Ruffécois site's agenda, events and news (see pays_ruffecois_en.py).
+ENGLISH_RUFFECOIS = {
+    "Les rendez-vous des actions du contrat local de santé.": (
+        "The events of the local health contract's actions."
+    ),
+    "Les nouvelles du contrat local de santé du Pays du Ruffécois.": (
+        "News of the local health contract of the Pays du Ruffécois."
+    ),
+    "Les groupes de travail du contrat se réunissent": "The contract's working groups meet",
+    "En octobre et novembre, trois groupes de travail partagent le diagnostic santé social et "
+    "proposent des actions.": (
+        "In October and November, three working groups share the social health assessment "
+        "and suggest actions."
+    ),
+    "Les groupes « Accès soins / droits », « Mieux vieillir » et « Acteurs de sa santé » se "
+    "réunissent à partir du 1er octobre 2014. Leurs comptes-rendus sont publiés sur ce site.": (
+        "The “Access to care / rights”, “Ageing well” and “Actors of their health” groups "
+        "meet from 1 October 2014. Their minutes are published on this site."
+    ),
+    NEWS_NOTE: ENGLISH_AUDE[NEWS_NOTE],
+    # Events, in the action pages
+    "Atelier cuisine en famille": "Family cooking workshop",
+    "Centre social": "Community centre",
+    "Familles avec enfants": "Families with children",
+    "Préparer un goûter équilibré et petit budget, puis le partager.": (
+        "Prepare a balanced, low-cost afternoon snack, then share it."
+    ),
+    "Semaine bleue 2016": "Blue Week 2016",
+    "Communes du Pays du Ruffécois": "Municipalities of the Pays du Ruffécois",
+    "Personnes de 60 ans et plus": "People aged 60 and over",
+    "Des après-midi conviviaux pour rompre l'isolement.": (
+        "Friendly afternoons to break isolation."
+    ),
+}

@@ -63,7 +63,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if slug := request.GET.get("tag"):
             current_tag = next((tag for tag in tags if tag.slug == slug), None)
             # A translation's news keep their source's tags: filter on the tag in any language.
-            news = news.filter(tags__translation_key=current_tag.translation_key if current_tag else None)
+            news = news.filter(
+                tags__translation_key=current_tag.translation_key if current_tag else None
+            )
         page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -99,8 +101,13 @@ class NewsTag(TranslatableMixin, TagBase):
 
     def copy_for_translation(self, locale, exclude_fields=None):
         translation = super().copy_for_translation(locale, exclude_fields)
-        translation.slug = ""  # made from the translated name when saved (slugs are unique)
+        translation.slug = ""  # slugs are unique: made from the translated name (full_clean)
         return translation
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.slugify(self.name)
+        super().full_clean(*args, **kwargs)
 
 
 def localized_tags(tags, locale_id):
@@ -218,7 +225,9 @@ def latest_news(home, request, count=3):
 class NewsFeed(PageFeed):
     def items(self, index_page):
         news = list(index_page.news(self.request).prefetch_related("tags")[:20])
-        tags = localized_tags({tag for item in news for tag in item.tags.all()}, index_page.locale_id)
+        tags = localized_tags(
+            {tag for item in news for tag in item.tags.all()}, index_page.locale_id
+        )
         self.tag_names = {tag.translation_key: tag.name for tag in tags}
         return news
 

@@ -133,7 +133,9 @@ class HomePage(Page):
 
         chosen = ContractPage.objects.filter(pk=self.featured_contract_id)
         candidates = exclude_private(
-            ContractPage.objects.live().filter(translation_key__in=chosen.values("translation_key")),
+            ContractPage.objects.live().filter(
+                translation_key__in=chosen.values("translation_key")
+            ),
             request,
         )
         by_locale = {contract.locale_id: contract for contract in candidates}

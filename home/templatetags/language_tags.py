@@ -1,6 +1,9 @@
 """The languages a page exists in, for the language switcher and hreflang alternates."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.absolute_urls import full_url
@@ -94,3 +97,12 @@ def site_is_translated(request):
     return cached_site_data(
         request, "site-translated", lambda: root.get_translations().live().exists()
     )
+
+
+@register.simple_tag
+def lang_if_other(language=None):
+    """` lang="fr"` when `language` (by default the site's source language: that of texts
+    not translated, like a document's description or the publisher's name) is not the
+    page's, so that screen readers read the text in its own language."""
+    language = language or settings.LANGUAGE_CODE
+    return format_html(' lang="{}"', language) if language != get_language() else ""
