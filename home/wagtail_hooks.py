@@ -23,7 +23,6 @@ class NewsTagViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Mots-clés des actualités")
     add_to_settings_menu = False
     list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
 register_snippet(NewsTagViewSet)

@@ -1,7 +1,7 @@
 """Crawl a site's English edition with the test client and report the French left in it.
 
 Used by tests/test_english_edition.py. French is recognised by words of the interface's
-own French catalogue that its English catalogue never uses (so « Télécharger » counts and
+own French catalogue that its English translations never use (so « Télécharger » counts and
 « Documents » does not), plus a few common words. Text marked `lang="fr"` (a French
 document's title, a French proper name) is French on purpose and is skipped, as screen
 readers are told to read it in French.
@@ -40,9 +40,38 @@ COMMON_FRENCH = {
     "votre",
     "vous",
 }
-# Words of the French catalogue that are English too (« agenda », « tests »), or part of
-# proper names kept in English (« Pays du Ruffécois », « Val de Charente »).
-NOT_ONLY_FRENCH = {"agenda", "pays", "tests", "val"}
+# Words of the French catalogue that are English too: the entries its English catalogue
+# keeps as they are (« Documents », « Parents »: not counted as translated, so that a
+# string left in French is caught), « agenda », « tests »; and words of proper names kept
+# in English (« Pays du Ruffécois », « Val de Charente »).
+NOT_ONLY_FRENCH = {
+    "action",
+    "actions",
+    "agenda",
+    "budget",
+    "code",
+    "collection",
+    "contact",
+    "contacts",
+    "date",
+    "description",
+    "document",
+    "documents",
+    "identification",
+    "image",
+    "introduction",
+    "logo",
+    "organisation",
+    "page",
+    "pagination",
+    "parents",
+    "pays",
+    "photo",
+    "population",
+    "tests",
+    "type",
+    "val",
+}
 # Words shorter than this are left out: « de », « la », « et » are in place names.
 MIN_WORD_LENGTH = 4
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -54,22 +83,27 @@ FEED_SUFFIXES = ("/rss/", "/atom/")
 FEED_TEXTS = "title, subtitle, description, summary, content, category"
 
 
-def catalogue_words(language):
+def catalogue_words(language, translated_only=False):
+    """The words of a catalogue's translations (`translated_only`: of those that differ
+    from their French msgid, so that a string left in French does not count as English)."""
     words = set()
     for locale_path in settings.LOCALE_PATHS:
         path = Path(locale_path) / CATALOGUE.format(language)
         for entry in polib.pofile(str(path)):
-            texts = [entry.msgstr, *entry.msgstr_plural.values()]
-            for text in texts:
+            if translated_only and entry.msgstr == entry.msgid:
+                continue
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
                 words.update(word.lower() for word in WORD.findall(re.sub(r"%\(\w+\)s", "", text)))
     return words
 
 
 @cache
 def french_words():
-    """Distinctive French words: the French catalogue's, minus any its English one uses."""
+    """Distinctive French words: the French catalogue's, minus any word of its English
+    catalogue's translations, and the common French words above."""
     interface = {word for word in catalogue_words("fr") if len(word) >= MIN_WORD_LENGTH}
-    return (interface | COMMON_FRENCH) - catalogue_words("en") - NOT_ONLY_FRENCH
+    english = catalogue_words("en", translated_only=True)
+    return (interface | COMMON_FRENCH) - english - NOT_ONLY_FRENCH
 
 
 @dataclass

@@ -86,7 +86,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed(self, "atom")(request)
 
 
-class NewsTag(TranslatableMixin, TagBase):
+class NewsTag(TranslatableMixin, index.Indexed, TagBase):
     """A keyword of the news (« prévention »), translated like other snippets (« Traduire »).
 
     A news page's translation keeps its source's tags (wagtail-localize synchronises
@@ -94,6 +94,12 @@ class NewsTag(TranslatableMixin, TagBase):
     """
 
     translatable_fields = [TranslatableField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin's listings and choosers show one language at a time.
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("mot-clé des actualités")
