@@ -2,6 +2,7 @@ import io
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -10,6 +11,7 @@ from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.transaction import Atomic
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Site
 
 AUDE_HOST = "localhost"
@@ -28,6 +30,14 @@ def empty_page_cache():
     """Each test starts with an empty cache (page cache, rate limits): database changes are
     rolled back after a test, the cache's are not."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in French: LocaleMiddleware leaves the language of the last page
+    requested active in the thread (English after a visit to /en/), and commands such as
+    setup_site_groups name what they create in the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
