@@ -12,7 +12,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.transaction import Atomic
 from django.test import Client
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 AUDE_HOST = "localhost"
 RUFFECOIS_HOST = "ruffecois.localhost"
@@ -134,6 +134,22 @@ def aude_client(db):
 @pytest.fixture
 def ruffecois_client(db):
     return Client(HTTP_HOST=RUFFECOIS_HOST)
+
+
+@pytest.fixture
+def ruffecois_in_french_only(ruffecois_site):
+    """The Ruffécois site before its English edition opens: its home page unpublished."""
+    ruffecois_english_home(ruffecois_site).unpublish()
+
+
+@pytest.fixture
+def ruffecois_without_english(ruffecois_site):
+    """The Ruffécois site as if never translated: its English pages deleted."""
+    ruffecois_english_home(ruffecois_site).delete()
+
+
+def ruffecois_english_home(site):
+    return site.root_page.get_translation(Locale.objects.get(language_code="en"))
 
 
 @pytest.fixture

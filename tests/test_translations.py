@@ -48,13 +48,6 @@ def test_language_switcher_links_each_page_to_its_translation(aude_client):
     assert 'href="/cls-2/axe-2/" lang="fr" hreflang="fr"' in english
 
 
-@pytest.fixture
-def ruffecois_in_french_only(ruffecois_site):
-    """The Ruffécois site before its English edition opens: its home page unpublished."""
-    english = Locale.objects.get(language_code="en")
-    ruffecois_site.root_page.get_translation(english).unpublish()
-
-
 @pytest.mark.usefixtures("ruffecois_in_french_only")
 def test_a_page_in_one_language_only_has_no_switcher(ruffecois_client):
     html = html_of(ruffecois_client, "/cls/")
