@@ -21,8 +21,8 @@ def page_translations(context, page):
     A visitor switching language stays where they are: on a routable page's sub-route
     (a contract's tracker, a commune, the agenda's archives or an event), with the same
     query string (the tracker's filters). Where the page is not translated, the switcher
-    leads to its nearest translated ancestor (`is_fallback`: no hreflang alternate, the
-    content differs).
+    leads to its nearest translated ancestor (`is_fallback`: not an hreflang alternate,
+    the content differs).
     """
     request = context.get("request")
     if page is None or not hasattr(page, "get_translations") or not site_is_translated(request):
@@ -46,6 +46,10 @@ def page_translations(context, page):
                 "is_fallback": is_fallback,
             }
         )
+    # hreflang alternates: the page's own versions, when there are several.
+    versions = [language for language in languages if not language["is_fallback"]]
+    for language in versions:
+        language["is_alternate"] = len(versions) > 1
     return languages
 
 
