@@ -263,7 +263,11 @@ class SiteBuilder:
         add_pages(home, [contract, *content_pages])
         ContractPartner.objects.bulk_create(
             ContractPartner(
-                page=contract, organisation=organisation, is_signatory=True, sort_order=index
+                page=contract,
+                organisation=organisation,
+                is_signatory=True,
+                sort_order=index,
+                locale_id=contract.locale_id,  # bulk_create skips TranslatableMixin's default
             )
             for index, organisation in enumerate(self.organisations)
         )
@@ -329,7 +333,11 @@ class SiteBuilder:
         publics = list(TargetPublic.objects.all())
         ActionPartner.objects.bulk_create(
             ActionPartner(
-                page=action, organisation=organisation, role="partenaire", sort_order=order
+                page=action,
+                organisation=organisation,
+                role="partenaire",
+                sort_order=order,
+                locale_id=action.locale_id,
             )
             for action in actions
             for order, organisation in enumerate(rng.sample(self.organisations, 2))

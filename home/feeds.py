@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from home.absolute_urls import full_url, site_url
+from home.routing import localized_root
 
 FEED_FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
@@ -24,7 +25,7 @@ class PageFeed(Feed):
         return self.page
 
     def title(self, page):
-        return page.title
+        return feed_title(self.request, page)
 
     def link(self, page):
         return full_url(self.request, page)
@@ -34,3 +35,11 @@ class PageFeed(Feed):
 
     def feed_url(self, page):
         return site_url(self.request, self.request.path)
+
+
+def feed_title(request, page):
+    """« Agenda — CLS du Pays du Ruffécois »: the page's title and the site's name (its home
+    page's title), both in the page's language, so that a feed reader or a calendar holding
+    several sites' feeds tells them apart."""
+    root = localized_root(request)
+    return f"{page.title} — {root.title}" if root is not None and root.pk != page.pk else page.title

@@ -27,6 +27,7 @@ SHARED_CONTENT_MODELS = [
     "cls.TargetPublic",
     "cls.SiteDocument",
     "contacts.ContactCard",
+    "home.NewsTag",  # a tag's translation is shown on the translated news pages
     "home.SiteSettings",
     "wagtailimages.Image",
     "wagtailcore.Site",

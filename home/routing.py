@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 from home.content_version import content_version
 from home.i18n import get_active_locale
 from home.page_cache import cached_site_data
-from home.visibility import is_private
+from home.visibility import exclude_private, is_private
 
 _ROOT_ATTR = "_cls_site_root"
 _ROUTE_ATTR = "_cls_route"
@@ -55,9 +55,32 @@ def localized_root(request):
     return getattr(request, _ROOT_ATTR)
 
 
-def page_url(request, page):
-    """`page.get_url(request)`, straight from the url_path for pages of the site's tree."""
+def page_url(request, page, localize=True):
+    """`page.get_url(request)`, straight from the url_path for pages of the site's tree.
+
+    A page of another language than the request's leads to its live, public translation
+    when there is one: page choosers (quick links, a featured contract) keep the page
+    chosen in the source language, and wagtail-localize leaves such links to be
+    localised when shown (`localize=False`: the page itself, for the language switcher).
+    """
+    if localize and request is not None and page.locale_id != get_active_locale(request).pk:
+        if url_path := translation_url_path(request, page):
+            return url_below_root(request, url_path)
     return url_below_root(request, page.url_path) or page.get_url(request)
+
+
+def translation_url_path(request, page):
+    """The url_path of the page's live, public translation in the active language, or ""
+    (kept with the site's data: one query per page and content version)."""
+
+    def find():
+        translations = Page.objects.live().filter(
+            translation_key=page.translation_key, locale=get_active_locale(request)
+        )
+        translation = exclude_private(translations, request).only("url_path").first()
+        return translation.url_path if translation else ""
+
+    return cached_site_data(request, f"translation:{page.translation_key}", find)
 
 
 def url_below_root(request, url_path):

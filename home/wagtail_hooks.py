@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_autosave import SitePageViewSet
 from .admin_scope.api import replace_media_endpoints
@@ -11,8 +13,21 @@ from .admin_scope.choosers import pages_the_user_may_explore
 from .admin_scope.middleware import may_open
 from .legal_pages import create_legal_pages
 from .link_text import vague_link_texts
-from .models import HomePage
+from .models import HomePage, NewsTag
 from .site_wizard import views as site_wizard
+
+
+class NewsTagViewSet(SnippetViewSet):
+    """The news keywords, listed so that translators can translate them (« Traduire »)."""
+
+    model = NewsTag
+    icon = "tag"
+    menu_label = gettext_lazy("Mots-clés des actualités")
+    add_to_settings_menu = False
+    list_display = ["name", "slug"]
+
+
+register_snippet(NewsTagViewSet)
 
 
 @hooks.register("register_admin_viewset")

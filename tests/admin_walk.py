@@ -37,7 +37,7 @@ from wagtail_localize.models import (
 from cls.models import ActionPage, Commune, ContractPage, Organisation, SiteDocument
 from contacts.models import ContactCard, ContactPage
 from home.demo.pdf import make_pdf
-from home.models import SiteSettings
+from home.models import NewsTag, SiteSettings
 from home.site_groups import collection_for_site
 
 from .factories import make_image
@@ -296,6 +296,8 @@ class OtherSite:
             "wagtailsnippetchoosers_cls_organisation": Organisation.objects.first(),
             "wagtailsnippets_cls_commune": Commune.objects.first(),
             "wagtailsnippetchoosers_cls_commune": Commune.objects.first(),
+            "wagtailsnippets_home_newstag": NewsTag.objects.first(),
+            "wagtailsnippetchoosers_home_newstag": NewsTag.objects.first(),
             "wagtailsnippets_contacts_contactcard": self.contact_card,
             "wagtailsnippetchoosers_contacts_contactcard": self.contact_card,
             "wagtail_localize": self.contact_card,
@@ -339,6 +341,7 @@ class OtherSite:
             ("contacts", "contactcard"): [self.contact_card],
             ("cls", "organisation"): [Organisation.objects.first()],
             ("cls", "commune"): [Commune.objects.first()],
+            ("home", "newstag"): [NewsTag.objects.first()],
         }
         bulk_action_registry._scan_for_bulk_actions()
         for app_label, models in bulk_action_registry.actions.items():

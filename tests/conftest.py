@@ -2,6 +2,7 @@ import io
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -10,7 +11,8 @@ from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.transaction import Atomic
 from django.test import Client
-from wagtail.models import Site
+from django.utils import translation
+from wagtail.models import Locale, Site
 
 AUDE_HOST = "localhost"
 RUFFECOIS_HOST = "ruffecois.localhost"
@@ -30,6 +32,14 @@ def empty_page_cache():
     """Each test starts with an empty cache (page cache, rate limits): database changes are
     rolled back after a test, the cache's are not."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in French: LocaleMiddleware leaves the language of the last page
+    requested active in the thread (English after a visit to /en/), and commands such as
+    setup_site_groups name what they create in the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -126,6 +136,22 @@ def aude_client(db):
 @pytest.fixture
 def ruffecois_client(db):
     return Client(HTTP_HOST=RUFFECOIS_HOST)
+
+
+@pytest.fixture
+def ruffecois_in_french_only(ruffecois_site):
+    """The Ruffécois site before its English edition opens: its home page unpublished."""
+    ruffecois_english_home(ruffecois_site).unpublish()
+
+
+@pytest.fixture
+def ruffecois_without_english(ruffecois_site):
+    """The Ruffécois site as if never translated: its English pages deleted."""
+    ruffecois_english_home(ruffecois_site).delete()
+
+
+def ruffecois_english_home(site):
+    return site.root_page.get_translation(Locale.objects.get(language_code="en"))
 
 
 @pytest.fixture

@@ -234,8 +234,8 @@ def test_the_home_page_shows_the_next_events(aude_client):
 def test_the_english_agenda_lists_the_english_actions_events(aude_client):
     html = fetch(aude_client, "/en/agenda/").content.decode()
     assert "<h1>Events</h1>" in html
-    # Events are synchronised with the French action sheet; the action is the English one.
-    assert "Semaine bleue 2027" in html and ">Blue Week</a>" in html
+    # Events are translated with their action sheet.
+    assert "Blue Week 2027" in html and ">Blue Week</a>" in html
     event_url = re.search(r'href="(/en/agenda/\d+/)"', html).group(1)
     event_html = fetch(aude_client, event_url).content.decode()
     assert '<html lang="en">' in event_html

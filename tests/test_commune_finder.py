@@ -69,33 +69,34 @@ def test_a_covered_commune_shows_its_actions_events_and_contact(aude_client):
     parlons = ActionPage.objects.get(title="Parlons santé")
     now = timezone.now()
     esperaza, quillan = Commune.objects.get(insee_code="11129"), Commune.objects.get(name="Quillan")
-    ActionEvent.objects.bulk_create(
-        [
-            ActionEvent(
-                page=diabetes,
-                title="Dépistage à Espéraza",
-                start=now + datetime.timedelta(days=10),
-                commune=esperaza,
-            ),
-            ActionEvent(
-                page=diabetes,
-                title="Dépistage à Quillan",
-                start=now + datetime.timedelta(days=11),
-                commune=quillan,
-            ),
-            ActionEvent(
-                page=parlons,
-                title="Parlons santé en ligne",
-                start=now + datetime.timedelta(days=12),
-            ),
-            ActionEvent(
-                page=diabetes,
-                title="Ancien dépistage à Espéraza",
-                start=now - datetime.timedelta(days=30),
-                commune=esperaza,
-            ),
-        ]
-    )
+    events = [
+        ActionEvent(
+            page=diabetes,
+            title="Dépistage à Espéraza",
+            start=now + datetime.timedelta(days=10),
+            commune=esperaza,
+        ),
+        ActionEvent(
+            page=diabetes,
+            title="Dépistage à Quillan",
+            start=now + datetime.timedelta(days=11),
+            commune=quillan,
+        ),
+        ActionEvent(
+            page=parlons,
+            title="Parlons santé en ligne",
+            start=now + datetime.timedelta(days=12),
+        ),
+        ActionEvent(
+            page=diabetes,
+            title="Ancien dépistage à Espéraza",
+            start=now - datetime.timedelta(days=30),
+            commune=esperaza,
+        ),
+    ]
+    for event in events:
+        event.locale_id = event.page.locale_id  # bulk_create skips TranslatableMixin's default
+    ActionEvent.objects.bulk_create(events)
     response = aude_client.get("/ma-commune/11129/")
     assert response.status_code == 200
     html = response.content.decode()

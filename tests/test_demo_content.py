@@ -165,7 +165,7 @@ def test_an_expired_contract_is_presented_as_past_with_its_axes(ruffecois_client
     home = ruffecois_client.get("/").content.decode()
     assert "Le contrat précédent" in home
     assert "Le contrat en cours" not in home
-    contract = ContractPage.objects.get(slug="cls")
+    contract = ContractPage.objects.get(slug="cls", locale__language_code="fr")
     axes = home[home.index('<h2 id="featured-axes-title">') :]
     for axis in AxisPage.objects.child_of(contract):
         assert f'<a href="{axis.relative_url(contract.get_site())}">' in axes
@@ -188,7 +188,7 @@ def test_the_english_home_page_shows_the_english_axes(aude_client):
 def test_the_minutes_are_one_click_from_the_home_page_and_the_top_of_the_contract(
     ruffecois_client,
 ):
-    minutes = DocumentCollectionPage.objects.get(slug="comptes-rendus")
+    minutes = DocumentCollectionPage.objects.get(slug="comptes-rendus", locale__language_code="fr")
     link = f'<a href="{minutes.relative_url(minutes.get_site())}">'
     home = ruffecois_client.get("/").content.decode()
     assert link + "Tous les comptes-rendus des groupes de travail</a>" in home

@@ -7,6 +7,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from cls.models import ActionPage, AxisPage, Organisation
 from contacts.models import ContactPage
+from home.models import NewsTag
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,25 @@ def test_publishing_an_action_purges_it_and_the_pages_listing_it_from_the_cdn(se
     purged = set(RecordingCDN.purged)
     for page in (action, axis, contract, contract.get_parent()):
         assert page.full_url in purged
+
+
+def test_each_language_has_its_own_cached_page(aude_client):
+    french = aude_client.get("/agenda/archives/")
+    english = aude_client.get("/en/agenda/archives/")
+    assert (french["X-Page-Cache"], english["X-Page-Cache"]) == ("miss", "miss")
+    again = aude_client.get("/en/agenda/archives/")
+    assert again["X-Page-Cache"] == "hit"
+    assert '<html lang="en">' in again.content.decode()
+    # The switcher stays on the archives, in the other language.
+    assert 'href="/agenda/archives/" lang="fr"' in again.content.decode()
+    assert 'href="/en/agenda/archives/" lang="en"' in french.content.decode()
+
+
+def test_translating_a_news_tag_refreshes_the_english_pages(aude_client):
+    assert ">prevention</a>" in aude_client.get("/en/actualites/").content.decode()
+    tag = NewsTag.objects.get(name="prevention")
+    tag.name = "health prevention"
+    tag.save()
+    response = aude_client.get("/en/actualites/")
+    assert response["X-Page-Cache"] == "miss"
+    assert ">health prevention</a>" in response.content.decode()

@@ -148,6 +148,27 @@ def test_english_pages_stay_within_the_budget(aude_client, aude_pages):
     assert max(counts.values()) <= BUDGET, counts
 
 
+def test_english_sub_routes_stay_within_the_budget(aude_client):
+    """Routable pages' sub-routes, whose language switcher keeps the sub-route: the
+    tracker with filters, the agenda's archives, an event (its id in French too), a
+    commune, the news filtered by a translated tag."""
+    event = ActionEvent.objects.filter(locale__language_code="en").first()
+    urls = [
+        "/en/cls-2/suivi/?axe=axe-2&etat=en-cours",
+        "/en/agenda/archives/",
+        f"/en/agenda/{event.pk}/",
+        "/en/ma-commune/11206/",
+        "/en/actualites/?tag=prevention",
+    ]
+    counts = {}
+    for url in urls:
+        aude_client.get(url)  # warm
+        with CaptureQueriesContext(connection) as captured:
+            assert aude_client.get(url).status_code == 200, url
+        counts[url] = len(captured)
+    assert max(counts.values()) <= BUDGET, counts
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own statements")
 def test_postgresql_reuses_the_plans_of_the_queries_pages_repeat(aude_client):
     """Pages repeat the same statements with other values: PostgreSQL plans them once per

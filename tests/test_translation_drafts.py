@@ -11,7 +11,7 @@ from wagtail_localize.models import Translation
 
 from cls.models import ActionPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ruffecois_without_english")]
 
 ACTION_PATH = "/cls/axe-1/informer-sur-les-droits-en-sante/"
 
@@ -23,7 +23,7 @@ def english():
 
 @pytest.fixture
 def action():
-    """An action sheet of the Ruffécois site, which has no English page at all."""
+    """An action sheet of the Ruffécois site, which has no English page here."""
     return ActionPage.objects.get(title="Informer sur les droits en santé")
 
 

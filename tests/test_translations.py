@@ -48,12 +48,14 @@ def test_language_switcher_links_each_page_to_its_translation(aude_client):
     assert 'href="/cls-2/axe-2/" lang="fr" hreflang="fr"' in english
 
 
+@pytest.mark.usefixtures("ruffecois_in_french_only")
 def test_a_page_in_one_language_only_has_no_switcher(ruffecois_client):
     html = html_of(ruffecois_client, "/cls/")
     assert 'hreflang="en"' not in html
     assert "Langue de la page" not in html
 
 
+@pytest.mark.usefixtures("ruffecois_in_french_only")
 def test_untranslated_pages_are_not_found_under_en(aude_client, ruffecois_client, aude_site):
     axis = ActionPage.objects.get(title="Parlons santé").get_parent()
     axis.add_child(instance=ActionPage(title="Atelier sommeil", slug="atelier-sommeil"))

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cls.communes_field import CommunesPanel
 from cls.documents.privacy import visible_documents
@@ -299,7 +299,9 @@ class ActionPartner(PartnerRole):
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="partners")
 
 
-class ActionFunder(Orderable):
+class ActionFunder(TranslatableMixin, Orderable):
+    """A funder and its amount; translated with the page, to show the funder's translation."""
+
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="funders")
     organisation = models.ForeignKey(
         "cls.Organisation",
@@ -311,8 +313,15 @@ class ActionFunder(Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("amount")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class ActionIndicator(Orderable):
+
+class ActionIndicator(TranslatableMixin, Orderable):
+    """What an action measures. Its label is translated with the page, like the action's
+    events; target and value are synchronised: the tracker compares them as numbers, and a
+    figure updated in French must not stay stale in a translation."""
+
     class Kind(models.TextChoices):
         QUANTITATIVE = "quantitatif", _("Quantitatif")
         QUALITATIVE = "qualitatif", _("Qualitatif")
@@ -332,11 +341,22 @@ class ActionIndicator(Orderable):
     value = models.CharField(_("valeur atteinte"), max_length=100, blank=True)
     measured_on = models.DateField(_("date de la mesure"), null=True, blank=True)
 
+    translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("target"),
+        SynchronizedField("value"),
+        SynchronizedField("kind"),
+        SynchronizedField("measured_on"),
+    ]
+
     panels = [
         FieldPanel("label"),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("target"), FieldPanel("value"), FieldPanel("measured_on")]),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def clean(self):
         """A quantitative indicator's target and value hold a number: the tracker compares
@@ -360,8 +380,12 @@ class ActionDocument(RelatedDocument):
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="documents")
 
 
-class ActionEvent(Orderable):
-    """A dated occurrence of an action: a screening day, the Semaine bleue week…"""
+class ActionEvent(TranslatableMixin, Orderable):
+    """A dated occurrence of an action: a screening day, the Semaine bleue week…
+
+    Translatable with its action page: each language's page has its own events, linked
+    across languages by their translation key (the agenda's language switcher uses it).
+    """
 
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="events")
     title = models.CharField(_("intitulé"), max_length=200)
@@ -404,7 +428,7 @@ class ActionEvent(Orderable):
         FieldPanel("registration_url"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("rendez-vous")
         verbose_name_plural = _("rendez-vous")
 

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.absolute_urls import full_url
-from home.feeds import PageFeed
+from home.feeds import PageFeed, feed_title
 from home.models.example import marked_title
 from home.sections import site_section
 from home.visibility import exclude_private
@@ -96,6 +96,23 @@ class AgendaPage(RoutablePageMixin, Page):
             return None, []
         return agenda, agenda.with_urls(list(agenda.upcoming_events(request)[:count]), request)
 
+    def subroute_in_translation(self, subroute, translation):
+        """An event's sub-route in the agenda's translation (for the language switcher):
+        each language's action page has its own events, matched by translation key. An
+        event not translated leads to the agenda itself."""
+        event_id, _slash, rest = subroute.partition("/")
+        if not event_id.isdigit():
+            return subroute
+        same_event = ActionEvent.objects.filter(pk=event_id).values("translation_key")
+        translated = (
+            ActionEvent.objects.filter(
+                translation_key__in=same_event, locale_id=translation.locale_id
+            )
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return f"{translated}/{rest}" if translated else ""
+
     # Routes
 
     @path("")
@@ -153,7 +170,7 @@ class AgendaPage(RoutablePageMixin, Page):
     def ical_response(self, request, events, filename):
         # The site's configured name in the UIDs: the request's Host may carry any port.
         host = urlsplit(full_url(request, self)).hostname
-        body = to_ical(self.with_urls(list(events), request), self.title, host)
+        body = to_ical(self.with_urls(list(events), request), feed_title(request, self), host)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
         return response

@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cls.communes_field import CommunesPanel
@@ -342,7 +342,9 @@ class ContractPartner(PartnerRole):
         verbose_name_plural = _("partenaires")
 
 
-class Amendment(Orderable):
+class Amendment(TranslatableMixin, Orderable):
+    """An amendment to the contract; its subject is translated with the page."""
+
     page = ParentalKey(ContractPage, on_delete=models.CASCADE, related_name="amendments")
     date = models.DateField(_("date"))
     subject = models.CharField(
@@ -359,6 +361,6 @@ class Amendment(Orderable):
 
     panels = [FieldPanel("date"), FieldPanel("subject"), FieldPanel("document")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("avenant")
         verbose_name_plural = _("avenants")

@@ -88,8 +88,12 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class PartnerRole(Orderable):
-    """An organisation taking part in a contract or an action, and in what role."""
+class PartnerRole(TranslatableMixin, Orderable):
+    """An organisation taking part in a contract or an action, and in what role.
+
+    Translated with its page: the translation shows the organisation's translation and
+    the role in the page's language.
+    """
 
     organisation = models.ForeignKey(
         Organisation,
@@ -106,7 +110,7 @@ class PartnerRole(Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
 

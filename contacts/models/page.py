@@ -9,7 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..forms import ContactFormBuilder
 from ..tasks import deliver_contact_message
@@ -20,8 +21,28 @@ from .submission import ContactSubmission
 RECIPIENT_PARAMETER = "destinataire"
 
 
-class FormField(AbstractFormField):
+class FormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form, chosen by the editor.
+
+    Its texts (label, help text, choices) are translated with the page, in the same
+    translation editor: fields are the editor's, so a .po file could not hold them. The
+    field's kind and key stay the French page's, so both languages' submissions read alike.
+    """
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class ContactPage(AbstractEmailForm):

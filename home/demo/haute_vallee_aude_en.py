@@ -1,15 +1,9 @@
 """English edition of the Haute Vallée de l'Aude demo site, made with wagtail-localize."""
 
-from wagtail.models import Locale
-
-from cls.models import Organisation
-from contacts.models import ContactCard
-
 from . import aude_source as source
-from .common import ASSESSMENT_TOOLS, TEST_ENVIRONMENT
+from .common_en import COMMON_ENGLISH
 from .haute_vallee_aude import COMMUNES_FIGURE, EXAMPLE_ACTION_NOTE, HOME_INTRO, SUMMARY, TERRITORY
 from .news_and_events import ENGLISH_AUDE
-from .translation import translate
 
 ENGLISH = {
     # Home page
@@ -135,32 +129,12 @@ ENGLISH = {
     "La semaine nationale des retraités et personnes âgées, sur le territoire.": (
         "The national week of retired and older people, across the area."
     ),
-    # "Ma commune", contact and legal pages
-    "Ma commune": "My municipality",
-    "Tapez le nom ou le code postal de votre commune : vous verrez si elle fait partie du "
-    "territoire du contrat, les actions qui s'y déroulent, les prochains rendez-vous et qui "
-    "contacter.": (
-        "Type the name or postcode of your municipality to see whether it is part of the "
-        "contract's area, the actions taking place there, upcoming events and whom to contact."
-    ),
-    "Contacter la mission santé": "Contact the health team",
+    # The contact page
     "Une question sur le contrat local de santé ? Écrivez à Élise Roussel, chargée de "
     "mission santé.": (
         "A question about the local health contract? Write to Élise Roussel, health project "
         "officer."
     ),
-    "Merci, votre message a bien été reçu. Nous vous répondrons vite.": (
-        "Thank you, your message has been received. We will answer soon."
-    ),
-    "Mentions légales": "Legal notice",
-    "Données personnelles et cookies": "Personal data and cookies",
-    "Déclaration d'accessibilité": "Accessibility statement",
-    TEST_ENVIRONMENT: "Chromium, without a screen reader (automated tests).",
-    ASSESSMENT_TOOLS: (
-        "axe-core and the Nu Html Checker HTML validator, on every page of the site's "
-        "sitemap.xml (the project's automated tests: they do not replace an audit)."
-    ),
-    "Plan du site": "Site map",
     # Snippets
     "Agence Régionale de Santé Occitanie": "Occitanie Regional Health Agency",
     "ARS": "RHA",
@@ -169,17 +143,5 @@ ENGLISH = {
         "Monday to Friday, 9 am to 12 noon and 2 pm to 5 pm"
     ),
     **ENGLISH_AUDE,
+    **COMMON_ENGLISH,
 }
-
-
-def build(site):
-    """Translate the site's organisations, contact cards and pages into English."""
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    if site.root_page.has_translation(english):
-        return
-    for model in (Organisation, ContactCard):
-        for snippet in model.objects.filter(locale=site.root_page.locale):
-            if not snippet.has_translation(english):
-                translate(snippet, english, ENGLISH)
-    for page in site.root_page.get_descendants(inclusive=True).order_by("path").specific():
-        translate(page, english, ENGLISH)

@@ -218,14 +218,10 @@ def build_ruffecois(home):
     )
 
 
-# English edition of the Aude site's agenda and news (see haute_vallee_aude_en.py). Events
-# are inline objects of the action pages, synchronised rather than translated (like
-# indicators): their titles stay in French.
+# English edition of the Aude site's agenda, events and news (see haute_vallee_aude_en.py).
 ENGLISH_AUDE = {
-    "Agenda": "Events",
     "Les rendez-vous santé des actions du contrat : dépistages, rencontres-débats, "
     "Semaine bleue.": "The health events of the contract's actions: screenings, talks, Blue Week.",
-    "Actualités": "News",
     "Les nouvelles du contrat local de santé de la haute vallée de l'Aude.": (
         "News of the local health contract of the upper Aude valley."
     ),
@@ -259,4 +255,62 @@ ENGLISH_AUDE = {
         "The Let's talk health talks resume in February in Limoux, on sleep."
     ),
     "Chaque rencontre est ouverte à tous et gratuite.": "Every talk is free and open to all.",
+    # Events, in the action pages
+    "Parlons santé : bien dormir à tout âge": "Let's talk health: sleeping well at any age",
+    "Salle polyvalente": "Community hall",
+    "Tout public, entrée libre": "Everyone, free entry",
+    "Une rencontre-débat avec des professionnels de santé du territoire, suivie d'un temps "
+    "d'échange avec la salle.": (
+        "A talk and debate with health professionals of the area, followed by a discussion "
+        "with the audience."
+    ),
+    "Journée de dépistage du diabète": "Diabetes screening day",
+    "Salle des fêtes": "Village hall",
+    "Maison de santé": "Health centre",
+    "Adultes, sans rendez-vous": "Adults, no appointment needed",
+    "Un test gratuit de glycémie capillaire et des conseils personnalisés.": (
+        "A free capillary blood glucose test and personal advice."
+    ),
+    "Semaine bleue 2027": "Blue Week 2027",
+    "Communes du territoire": "Municipalities of the area",
+    "Personnes de 60 ans et plus et leurs proches": "People aged 60 and over and their families",
+    "Ateliers, marches et après-midi conviviaux dans les communes.": (
+        "Workshops, walks and friendly afternoons in the municipalities."
+    ),
+    "Personnes dépistées": "People screened",
+}
+
+# English edition of the Ruffécois site's agenda, events and news (see pays_ruffecois_en.py).
+ENGLISH_RUFFECOIS = {
+    "Les rendez-vous des actions du contrat local de santé.": (
+        "The events of the local health contract's actions."
+    ),
+    "Les nouvelles du contrat local de santé du Pays du Ruffécois.": (
+        "News of the local health contract of the Pays du Ruffécois."
+    ),
+    "Les groupes de travail du contrat se réunissent": "The contract's working groups meet",
+    "En octobre et novembre, trois groupes de travail partagent le diagnostic santé social et "
+    "proposent des actions.": (
+        "In October and November, three working groups share the social health assessment "
+        "and suggest actions."
+    ),
+    "Les groupes « Accès soins / droits », « Mieux vieillir » et « Acteurs de sa santé » se "
+    "réunissent à partir du 1er octobre 2014. Leurs comptes-rendus sont publiés sur ce site.": (
+        "The “Access to care / rights”, “Ageing well” and “Actors of their health” groups "
+        "meet from 1 October 2014. Their minutes are published on this site."
+    ),
+    NEWS_NOTE: ENGLISH_AUDE[NEWS_NOTE],
+    # Events, in the action pages
+    "Atelier cuisine en famille": "Family cooking workshop",
+    "Centre social": "Community centre",
+    "Familles avec enfants": "Families with children",
+    "Préparer un goûter équilibré et petit budget, puis le partager.": (
+        "Prepare a balanced, low-cost afternoon snack, then share it."
+    ),
+    "Semaine bleue 2016": "Blue Week 2016",
+    "Communes du Pays du Ruffécois": "Municipalities of the Pays du Ruffécois",
+    "Personnes de 60 ans et plus": "People aged 60 and over",
+    "Des après-midi conviviaux pour rompre l'isolement.": (
+        "Friendly afternoons to break isolation."
+    ),
 }

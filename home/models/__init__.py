@@ -1,6 +1,6 @@
 from .accessibility import AccessibilityStatementPage
 from .legal import LegalBasis, LegalNoticePage, PersonalDataPage, SitemapPage
-from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedPage
+from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsRelatedPage, NewsTag
 from .pages import ContentPage, HomePage
 from .site_settings import AccessibilityStatus, SiteSettings
 
@@ -15,6 +15,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsRelatedPage",
+    "NewsTag",
     "PersonalDataPage",
     "SiteSettings",
     "SitemapPage",

@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from home.absolute_urls import full_url
 from home.blocks import BodyStreamBlock
@@ -54,16 +55,18 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("")
     def index(self, request):
         news = self.news(request)
-        tags = Tag.objects.filter(
-            home_newspagetag_items__content_object__in=news.values("pk")
-        ).distinct()
+        tags = localized_tags(
+            NewsTag.objects.filter(tagged_news__content_object__in=news.values("pk")).distinct(),
+            self.locale_id,
+        )
         current_tag = None
         if slug := request.GET.get("tag"):
             current_tag = next((tag for tag in tags if tag.slug == slug), None)
-            news = news.filter(tags__slug=slug)
-        page_obj = Paginator(news.prefetch_related("tags"), NEWS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+            # A translation's news keep their source's tags: filter on the tag in any language.
+            news = news.filter(
+                tags__translation_key=current_tag.translation_key if current_tag else None
+            )
+        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
@@ -83,7 +86,52 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed(self, "atom")(request)
 
 
-class NewsPageTag(TaggedItemBase):
+class NewsTag(TranslatableMixin, index.Indexed, TagBase):
+    """A keyword of the news (« prévention »), translated like other snippets (« Traduire »).
+
+    A news page's translation keeps its source's tags (wagtail-localize synchronises
+    them): visitors see each tag in the page's language (`localized_tags`).
+    """
+
+    translatable_fields = [TranslatableField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin's listings and choosers show one language at a time.
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("mot-clé des actualités")
+        verbose_name_plural = _("mots-clés des actualités")
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        translation = super().copy_for_translation(locale, exclude_fields)
+        translation.slug = ""  # slugs are unique: made from the translated name (full_clean)
+        return translation
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.slugify(self.name)
+        super().full_clean(*args, **kwargs)
+
+
+def localized_tags(tags, locale_id):
+    """The tags in the given language: their translations where they have one (one query,
+    none when every tag is already in that language), else the tags themselves."""
+    tags = list(tags)
+    keys = [tag.translation_key for tag in tags if tag.locale_id != locale_id]
+    if not keys:
+        return tags
+    translations = {
+        tag.translation_key: tag
+        for tag in NewsTag.objects.filter(translation_key__in=keys, locale_id=locale_id)
+    }
+    return [translations.get(tag.translation_key, tag) for tag in tags]
+
+
+class NewsPageTag(ItemBase):
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_news")
     content_object = ParentalKey(
         "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -138,6 +186,7 @@ class NewsPage(ExampleContent, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = parent_of(request, self)
+        context["tags"] = localized_tags(self.tags.all(), self.locale_id)
         context["related_pages"] = self.localized_related_pages(request)
         return context
 
@@ -181,7 +230,12 @@ def latest_news(home, request, count=3):
 
 class NewsFeed(PageFeed):
     def items(self, index_page):
-        return index_page.news(self.request).prefetch_related("tags")[:20]
+        news = list(index_page.news(self.request).prefetch_related("tags")[:20])
+        tags = localized_tags(
+            {tag for item in news for tag in item.tags.all()}, index_page.locale_id
+        )
+        self.tag_names = {tag.translation_key: tag.name for tag in tags}
+        return news
 
     def item_title(self, news):
         return marked_title(news.title, news)
@@ -196,4 +250,4 @@ class NewsFeed(PageFeed):
         return timezone.make_aware(datetime.datetime.combine(news.date, datetime.time(9)))
 
     def item_categories(self, news):
-        return [tag.name for tag in news.tags.all()]
+        return [self.tag_names[tag.translation_key] for tag in news.tags.all()]

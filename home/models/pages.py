@@ -11,7 +11,7 @@ from home.blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 from home.i18n import get_active_locale
 from home.images import HeroImageMixin
 from home.routing import route_below
-from home.visibility import exclude_private, is_visible
+from home.visibility import exclude_private
 
 
 class HomePage(HeroImageMixin, Page):
@@ -97,13 +97,11 @@ class HomePage(HeroImageMixin, Page):
                 "-start_date"
             )
         )
-        # Usually one of the contracts just read: then no query for it.
-        featured = [c for c in context["contracts"] if c.pk == self.featured_contract_id]
-        if not featured and is_visible(self.featured_contract, request):
-            featured = [self.featured_contract]  # a contract elsewhere in the tree
-        context["featured_contract"] = featured[0] if featured else None
-        if featured:  # its axes, as on the contract page, in this page's language
-            context["featured_axes"] = self.featured_axes(featured[0], request)
+        featured = self.localized_featured_contract(context["contracts"], request)
+        context["featured_contract"] = featured
+        if featured and featured.locale_id == self.locale_id:
+            # Its axes, as on the contract page (none for a contract left untranslated).
+            context["featured_axes"] = featured.child_links(request)[0]
         if len(context["contracts"]) > 1:  # the timeline lists each generation's amendments
             prefetch_related_objects(context["contracts"], "amendments")
             context["generations"] = in_generation_order(context["contracts"])
@@ -111,17 +109,31 @@ class HomePage(HeroImageMixin, Page):
         context["agenda"], context["upcoming_events"] = AgendaPage.next_events(self, request)
         return context
 
-    def featured_axes(self, contract, request):
-        """The axes of the contract in this page's language (none if it is not translated):
-        one query, two for a contract linked from another language's tree."""
-        if contract.locale_id != self.locale_id:
-            translations = (
-                type(contract)
-                .objects.live()
-                .filter(translation_key=contract.translation_key, locale_id=self.locale_id)
-            )
-            contract = translations.first()
-        return contract.child_links(request)[0] if contract else []
+    def localized_featured_contract(self, contracts, request):
+        """The featured contract in this page's language, else as chosen (if visible).
+
+        Usually one of the contracts just read: then no query. The page chooser keeps
+        the contract chosen in the source language: a translated home page finds the
+        contract's translation, in one query.
+        """
+        if not self.featured_contract_id:
+            return None
+        featured = next((c for c in contracts if c.pk == self.featured_contract_id), None)
+        if featured is not None:
+            return featured
+        from cls.models import ContractPage
+
+        chosen = ContractPage.objects.filter(pk=self.featured_contract_id)
+        candidates = exclude_private(
+            ContractPage.objects.live().filter(
+                translation_key__in=chosen.values("translation_key")
+            ),
+            request,
+        )
+        by_locale = {contract.locale_id: contract for contract in candidates}
+        return by_locale.get(self.locale_id) or next(
+            (c for c in by_locale.values() if c.pk == self.featured_contract_id), None
+        )
 
 
 class ContentPage(Page):

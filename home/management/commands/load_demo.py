@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import haute_vallee_aude, haute_vallee_aude_en, pays_ruffecois
+from home.demo import haute_vallee_aude, haute_vallee_aude_en, pays_ruffecois, pays_ruffecois_en
+from home.demo.translation import build_english_edition
 
 
 class Command(BaseCommand):
@@ -24,8 +25,11 @@ class Command(BaseCommand):
             self.remove_wagtail_welcome_page()
             sites = [haute_vallee_aude.build(), pays_ruffecois.build()]
         # Outside the transaction above: wagtail-localize publishes each translation on
-        # commit, and a child can only be translated once its parent is published.
-        haute_vallee_aude_en.build(sites[0])
+        # commit, and a child can only be translated once its parent is published. One set
+        # of strings for both sites: organisations and tags are shared.
+        english = {**haute_vallee_aude_en.ENGLISH, **pays_ruffecois_en.ENGLISH}
+        for site in sites:
+            build_english_edition(site, english)
         for site in sites:
             self.stdout.write(f"Site « {site.site_name} » : http://{site.hostname}:8000/")
         self.create_admin(options["admin_username"])

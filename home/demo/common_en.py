@@ -1,0 +1,43 @@
+"""English of what every demo site has (common.py): "Ma commune", the contact form, the
+legal pages, the agenda and news titles. Faithful translations of the French texts."""
+
+from .common import ASSESSMENT_TOOLS, SUBJECTS, TEST_ENVIRONMENT
+
+COMMON_ENGLISH = {
+    "Ma commune": "My municipality",
+    "Tapez le nom ou le code postal de votre commune : vous verrez si elle fait partie du "
+    "territoire du contrat, les actions qui s'y déroulent, les prochains rendez-vous et qui "
+    "contacter.": (
+        "Type the name or postcode of your municipality to see whether it is part of the "
+        "contract's area, the actions taking place there, upcoming events and whom to contact."
+    ),
+    # The contact page and its form's fields
+    "Contacter la mission santé": "Contact the health team",
+    "Merci, votre message a bien été reçu. Nous vous répondrons vite.": (
+        "Thank you, your message has been received. We will answer soon."
+    ),
+    "Votre nom": "Your name",
+    "Votre adresse électronique": "Your email address",
+    "Objet": "Subject",
+    SUBJECTS: "Question about an action\nSuggest an action\nDocuments\nOther request",
+    "Votre message": "Your message",
+    # Legal pages
+    "Mentions légales": "Legal notice",
+    "Données personnelles et cookies": "Personal data and cookies",
+    "Déclaration d'accessibilité": "Accessibility statement",
+    TEST_ENVIRONMENT: "Chromium, without a screen reader (automated tests).",
+    ASSESSMENT_TOOLS: (
+        "axe-core and the Nu Html Checker HTML validator, on every page of the site's "
+        "sitemap.xml (the project's automated tests: they do not replace an audit)."
+    ),
+    "Plan du site": "Site map",
+    # Agenda and news
+    "Agenda": "Events",
+    "Actualités": "News",
+    # News tags (shared by the sites)
+    "séniors": "older people",
+    "dépistage": "screening",
+    "diabète": "diabetes",
+    "prévention": "prevention",
+    "groupes de travail": "working groups",
+}
