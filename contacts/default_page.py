@@ -21,6 +21,13 @@ def subject_choices():
     )
 
 
+def intro_text():
+    return _(
+        "Une question sur le contrat local de santé, une action ou un document ? "
+        "Écrivez-nous : nous vous répondrons."
+    )
+
+
 def default_form_fields():
     """Name, e-mail, subject, message and consent: what a visitor is usually asked."""
     return [
@@ -47,13 +54,7 @@ def create_contact_page(home, recipient):
         ContactPage,
         _("Contacter la mission santé"),
         slug=CONTACT_SLUG,
-        intro=format_html(
-            "<p>{}</p>",
-            _(
-                "Une question sur le contrat local de santé, une action ou un document ? "
-                "Écrivez-nous : nous vous répondrons."
-            ),
-        ),
+        intro=format_html("<p>{}</p>", intro_text()),
         recipient=recipient,
         thank_you_text=format_html(
             "<p>{}</p>", _("Merci, votre message a bien été reçu. Nous vous répondrons vite.")

@@ -1,7 +1,27 @@
 """English of what every demo site has (common.py): "Ma commune", the contact form, the
 legal pages, the agenda and news titles. Faithful translations of the French texts."""
 
-from .common import ASSESSMENT_TOOLS, SUBJECTS, TEST_ENVIRONMENT
+from django.utils import translation
+
+from contacts.default_page import default_form_fields, intro_text
+
+from .common import ASSESSMENT_TOOLS, TEST_ENVIRONMENT
+
+
+def default_contact_english():
+    """The default contact page's intro and form (interface strings of
+    contacts/default_page.py, translated in the .po files), French to English."""
+    with translation.override("fr"):
+        french = [intro_text(), *default_form_fields()]
+    with translation.override("en"):
+        english = [intro_text(), *default_form_fields()]
+    pairs = {french[0]: english[0]}
+    for source, target in zip(french[1:], english[1:], strict=True):
+        for attribute in ("label", "help_text", "choices"):
+            if getattr(source, attribute):
+                pairs[getattr(source, attribute)] = getattr(target, attribute)
+    return pairs
+
 
 COMMON_ENGLISH = {
     "Ma commune": "My municipality",
@@ -16,11 +36,7 @@ COMMON_ENGLISH = {
     "Merci, votre message a bien été reçu. Nous vous répondrons vite.": (
         "Thank you, your message has been received. We will answer soon."
     ),
-    "Votre nom": "Your name",
-    "Votre adresse électronique": "Your email address",
-    "Objet": "Subject",
-    SUBJECTS: "Question about an action\nSuggest an action\nDocuments\nOther request",
-    "Votre message": "Your message",
+    **default_contact_english(),
     # Legal pages
     "Mentions légales": "Legal notice",
     "Données personnelles et cookies": "Personal data and cookies",
