@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
+from home.blocks import BodyStreamBlock
 from home.page_cache import cached_site_data
 from home.visibility import exclude_private
 
@@ -74,6 +75,12 @@ class AxisPage(Page):
         verbose_name=_("priorités et objectifs"),
         blank=True,
     )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("contenu libre"),
+        blank=True,
+        help_text=_("Facultatif : questions fréquentes, vidéo, chiffres clés… sous les priorités."),
+    )
     colour = models.CharField(
         _("couleur"),
         max_length=10,
@@ -93,9 +100,14 @@ class AxisPage(Page):
         ),
         FieldPanel("description"),
         FieldPanel("priorities"),
+        FieldPanel("body"),
         InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("description")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["cls.ContractPage"]
     subpage_types = ["cls.ActionPage"]

@@ -24,7 +24,7 @@ from cls.models import (
 from contacts.models import ContactCard
 from home.models import HomePage
 
-from . import documents, news_and_events
+from . import blocks_example, documents, news_and_events
 from . import ruffecois_source as source
 from .builder import (
     get_or_create_child,
@@ -177,6 +177,7 @@ def build():
     build_commune_finder(home)
     build_contact_page(home, officer)
     build_legal_pages(home, officer)
+    blocks_example.build(home, contract)
     demo_settings(site, "PETR du Pays du Ruffécois")
     return site
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 from home.i18n import get_active_locale
+from home.models.example import ExampleContent
 from home.routing import route_below
 from home.visibility import exclude_private, is_visible
 
@@ -132,7 +133,7 @@ class HomePage(Page):
         return contract.child_links(request)[0] if contract else []
 
 
-class ContentPage(Page):
+class ContentPage(ExampleContent, Page):
     """A generic editorial page: presentation, working group, legal notice…"""
 
     intro = models.TextField(
@@ -143,7 +144,12 @@ class ContentPage(Page):
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        ExampleContent.example_panel,
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage", "cls.ContractPage"]
