@@ -7,7 +7,6 @@ pages show what French typography asks for, whatever was typed:
   and inside « », so no punctuation mark or guillemet is left alone at a line start;
 - « 1er » for the first day of a month;
 - one time format, « 18 h 30 » and « 9 h » (from 18h30, 18:30, 9h, 09:00…);
-- the typographic apostrophe (aujourd’hui).
 
 Only text is touched: never tags, attribute values (links, image addresses), the
 contents of <code>, <pre>, <kbd>, <samp>, <script>, <style> or <textarea> (a visitor's
@@ -32,9 +31,7 @@ UNTOUCHED_TEXT = re.compile(
     r"(&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
     r"|(?:https?://|www\.)[^\s<]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 )
-# Django escapes apostrophes in variables; in text they may be written as they are.
-ESCAPED_APOSTROPHE = re.compile(r"&#(?:x27|39);")
-MAYBE_FRENCH_PUNCTUATION = re.compile(r"[;:!?«»'\d]")
+MAYBE_FRENCH_PUNCTUATION = re.compile(r"[;:!?«»\d]")
 
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 FIRST_OF_MONTH = re.compile(rf"(?<![\w,.])1(\s)(?=(?:{MONTHS})\b)")
@@ -43,7 +40,6 @@ HOUR_AND_MINUTES = re.compile(
     r"(?<![\w:.,])([01]?\d|2[0-3])[ \u00a0\u202f]?[hH:][ \u00a0\u202f]?([0-5]\d)(?![\d:])"
 )
 HOUR_ONLY = re.compile(r"(?<![\w:.,])([01]?\d|2[0-3])[ \u00a0\u202f]?[hH](?!\w)")
-APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 OPENING_GUILLEMET = re.compile(r"«\s*")
 CLOSING_GUILLEMET = re.compile(r"\s*»")
 # A mark right after a word, or at the start of a text (after a tag), with or without a
@@ -64,7 +60,6 @@ def french_words(text):
     text = FIRST_OF_MONTH.sub(r"1er\1", text)
     text = HOUR_AND_MINUTES.sub(format_time, text)
     text = HOUR_ONLY.sub(lambda match: f"{int(match[1])}{NBSP}h", text)
-    text = APOSTROPHE.sub("’", text)
     text = OPENING_GUILLEMET.sub("«" + NBSP, text)
     text = CLOSING_GUILLEMET.sub(NBSP + "»", text)
     text = HIGH_PUNCTUATION.sub(NARROW_NBSP + r"\1", text)
@@ -75,7 +70,7 @@ def french_text(text):
     """French typography for the text between two tags of an HTML document."""
     if not MAYBE_FRENCH_PUNCTUATION.search(text):
         return text
-    text = ESCAPED_APOSTROPHE.sub("'", text).replace("&nbsp;", NBSP)
+    text = text.replace("&nbsp;", NBSP)
     parts = UNTOUCHED_TEXT.split(text)
     # split() alternates text and the untouched matches: only even parts are words.
     parts[::2] = [french_words(part) for part in parts[::2]]

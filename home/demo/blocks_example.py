@@ -52,8 +52,11 @@ def illustration():
     )
 
 
-def decorative(image):
-    return {"image": image.pk, "decorative": True, "alt_text": ""}
+def image_block(image, alt_text=""):
+    """An image block's value. Each block gets its own instance of the image: Wagtail keeps
+    the block's alternative text on the instance itself."""
+    fresh = type(image).objects.get(pk=image.pk)
+    return {"image": fresh, "decorative": not alt_text, "alt_text": alt_text}
 
 
 def body(contract, image):
@@ -105,13 +108,7 @@ def body(contract, image):
         (
             "image_text",
             {
-                # Image blocks are given the image's id: each block then holds its own
-                # instance, with its own alternative text.
-                "image": {
-                    "image": image.pk,
-                    "decorative": False,
-                    "alt_text": "Un cabinet médical et un bus santé garé à côté",
-                },
+                "image": image_block(image, "Un cabinet médical et un bus santé garé à côté"),
                 "text": paragraphs(
                     "Exemple : le bus santé passe chaque mois dans les villages éloignés "
                     "d'un cabinet médical.",
@@ -125,7 +122,7 @@ def body(contract, image):
             {
                 "quote": "Le bus nous évite quarante minutes de route pour un dépistage.",
                 "attribution": "Une habitante (témoignage d'exemple)",
-                "photo": image.pk,
+                "photo": image,
             },
         ),
         ("heading", {"text": "Pour aller plus loin", "level": "h2"}),
@@ -138,7 +135,7 @@ def body(contract, image):
                         "page": contract,
                         "url": "",
                         "text": "Ses axes, ses actions et ses documents.",
-                        "image": decorative(image),
+                        "image": image_block(image),
                     },
                     {
                         "label": "Un site partenaire (exemple)",
