@@ -182,7 +182,8 @@ def test_an_english_visitor_finds_the_finder_and_the_tracker_in_english(aude_cli
 
 def test_the_hint_names_a_commune_of_the_site_s_own_territory(aude_client, ruffecois_client):
     html = aude_client.get(FINDER).content.decode()
-    assert "Par exemple «\u00a0Limoux\u00a0» ou «\u00a011300\u00a0»." in html  # the territory's largest commune
+    # The territory's largest commune.
+    assert "Par exemple «\u00a0Limoux\u00a0» ou «\u00a011300\u00a0»." in html
     html = ruffecois_client.get(FINDER).content.decode()
     assert "Par exemple «\u00a0Ruffec\u00a0» ou «\u00a016700\u00a0»." in html
     assert "Quillan" not in html

@@ -144,7 +144,8 @@ def test_carried_over_actions_link_to_each_other_both_ways(aude_client, three_ge
         f"/{cls1.slug}/prevention/parlons-sante-premiere-edition/"
     ).content.decode()
     assert (
-        'Reconduite dans le CLS 2\u00a0: <a href="/cls-2/axe-2/parlons-sante/">Parlons santé</a>' in html
+        'Reconduite dans le CLS 2\u00a0: <a href="/cls-2/axe-2/parlons-sante/">Parlons santé</a>'
+        in html
     )
 
 

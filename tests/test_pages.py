@@ -86,7 +86,8 @@ def test_an_action_card_links_the_sheet_with_its_code_status_summary_and_pilot(a
     assert '<span class="status status--en-cours">En cours</span>' in card
     assert "<p>Des journées de dépistage dans les communes.</p>" in card
     assert (
-        '<p class="card__pilot">Pilote\u00a0: Communauté de Communes des Pyrénées Audoises</p>' in card
+        '<p class="card__pilot">Pilote\u00a0: Communauté de Communes des Pyrénées Audoises</p>'
+        in card
     )
 
 
