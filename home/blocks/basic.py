@@ -1,5 +1,6 @@
 """The first blocks of the kit: headings, text, images, quotes, links and figures."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -130,7 +131,7 @@ class LinkBlock(blocks.StructBlock):
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "url": blocks.BlockValidationError(
+                    "url": ValidationError(
                         _("Choisissez une page du site ou saisissez une adresse, pas les deux.")
                     )
                 }

@@ -1,5 +1,6 @@
 """A video from a known provider, loaded only on the visitor's click, with its transcript."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -52,7 +53,7 @@ class VideoBlock(blocks.StructBlock):
         if not video_from_url(value["url"]):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "url": blocks.BlockValidationError(
+                    "url": ValidationError(
                         _(
                             "Cette adresse n'est pas celle d'une vidéo YouTube, Vimeo, "
                             "Dailymotion ou d'une instance PeerTube autorisée. Copiez l'adresse "
