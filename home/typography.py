@@ -45,7 +45,7 @@ CLOSING_GUILLEMET = re.compile(r"\s*»")
 # A mark right after a word, or at the start of a text (after a tag), with or without a
 # space, and followed by a space, the end, or more punctuation (not « a?b »).
 AFTER = r"(?=\s|$|[»)\].,;:!?…\"’'])"
-BEFORE = rf"(?:(?<=[^\s;:!?«{NBSP}{NARROW_NBSP}])|^)[{SPACES}]?"
+BEFORE = rf"(?:(?<=[^\s;:!?«{NBSP}{NARROW_NBSP}])|^)[{SPACES}]*"
 HIGH_PUNCTUATION = re.compile(rf"{BEFORE}([;!?]){AFTER}")
 COLON = re.compile(rf"{BEFORE}:{AFTER}")
 
