@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", home_views.robots_txt),
     path("healthz", healthz, name="healthz"),
 ]
 

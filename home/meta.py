@@ -2,7 +2,8 @@
 
 The editor's « description pour les moteurs de recherche » (search_description) when
 given; otherwise the page's own summary (intro, summary, lead or description, whichever
-its type has), as plain text cut at a word; otherwise its type's `meta_description`.
+its type has), as plain text cut at a word; otherwise its own `meta_description` (legal
+pages, axes).
 """
 
 from html import unescape
@@ -36,4 +37,4 @@ def meta_description(page):
         value = getattr(page, name, None)
         if isinstance(value, str) and (text := plain_text(value)):
             return truncate_at_word(text)
-    return str(getattr(page, "meta_description", ""))
+    return truncate_at_word(str(getattr(page, "meta_description", "")))

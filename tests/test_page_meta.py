@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.views.defaults import server_error
 
 from cls.models import ActionEvent, ActionPage, AxisPage, ContractPage
-from home.meta import MAX_LENGTH, meta_description
+from home.meta import MAX_LENGTH, meta_description, truncate_at_word
 from home.models import ContentPage, SitemapPage
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +62,20 @@ def test_a_long_summary_is_cut_at_a_word():
     assert description.endswith("…")
     kept = description[:-1]
     assert page.intro.startswith(kept) and page.intro[len(kept)] == " "  # cut between words
+
+
+def test_an_axis_without_description_is_described_by_its_title_and_priorities(
+    ruffecois_client,
+):
+    axis = AxisPage.objects.get(slug="axe-1", locale__language_code="fr", description="")
+    assert description_of(ruffecois_client, axis.url) == truncate_at_word(
+        f"Axe 1 – {axis.title} : priorités, objectifs et fiches action du contrat local de santé."
+    )
+    axis.priorities = [("priority", {"title": "Prévenir les chutes", "objectives": []})]
+    axis.save_revision().publish()
+    assert description_of(ruffecois_client, axis.url) == truncate_at_word(
+        f"Axe 1 – {axis.title}. Priorités : Prévenir les chutes"
+    )
 
 
 def test_a_page_without_summary_describes_its_type():

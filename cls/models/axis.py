@@ -120,6 +120,20 @@ class AxisPage(Page):
     def label(self):
         return axis_label(self.number, self.is_transversal)
 
+    @property
+    def meta_description(self):
+        """For search engines when the axis has no description (home/meta.py)."""
+        axis = f"{self.label} – {self.title}" if self.label else self.title
+        priorities = "; ".join(block.value["title"] for block in self.priorities)
+        if priorities:
+            return _("%(axis)s. Priorités : %(priorities)s") % {
+                "axis": axis,
+                "priorities": priorities,
+            }
+        return _("%(axis)s : priorités, objectifs et fiches action du contrat local de santé.") % {
+            "axis": axis
+        }
+
     def get_context(self, request, *args, **kwargs):
         from .action import ActionPage, action_cards
 
