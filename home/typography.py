@@ -23,15 +23,18 @@ NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 SPACES = " \u00a0\u202f"
 
-TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>", re.DOTALL)
-UNTOUCHED_ELEMENTS = {"code", "kbd", "pre", "samp", "script", "style", "textarea"}
+UNTOUCHED_ELEMENT = re.compile(
+    r"(<(code|kbd|pre|samp|script|style|textarea)\b.*?</\2>|<!--.*?-->)", re.DOTALL | re.IGNORECASE
+)
+# The text between two tags (templates and rich text escape ">" inside attributes) that
+# holds a mark the rules look at.
+TEXT_NODE = re.compile(r"(?:^|(?<=>))[^<;:!?«»\d]*[;:!?«»\d][^<]*")
 # Character references stay as they are (the ";" ending "&amp;" is no punctuation), and so
 # do addresses written in the text.
 UNTOUCHED_TEXT = re.compile(
     r"(&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
     r"|(?:https?://|www\.)[^\s<]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 )
-MAYBE_FRENCH_PUNCTUATION = re.compile(r"[;:!?«»\d]")
 
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 FIRST_OF_MONTH = re.compile(rf"(?<![\w,.])1(\s)(?=(?:{MONTHS})\b)")
@@ -56,21 +59,29 @@ def format_time(match):
 
 
 def french_words(text):
-    """French typography for a piece of plain text (no tags, no character references)."""
-    text = FIRST_OF_MONTH.sub(r"1er\1", text)
-    text = HOUR_AND_MINUTES.sub(format_time, text)
-    text = HOUR_ONLY.sub(lambda match: f"{int(match[1])}{NBSP}h", text)
-    text = OPENING_GUILLEMET.sub("«" + NBSP, text)
-    text = CLOSING_GUILLEMET.sub(NBSP + "»", text)
-    text = HIGH_PUNCTUATION.sub(NARROW_NBSP + r"\1", text)
-    return COLON.sub(NBSP + ":", text)
+    """French typography for a piece of plain text (no tags, no character references).
+    Each rule runs only on a text holding its mark: most texts hold none."""
+    if "1" in text:
+        text = FIRST_OF_MONTH.sub(r"1er\1", text)
+    if "h" in text or "H" in text or ":" in text:
+        text = HOUR_AND_MINUTES.sub(format_time, text)
+        text = HOUR_ONLY.sub(lambda match: f"{int(match[1])}{NBSP}h", text)
+    if "«" in text:
+        text = OPENING_GUILLEMET.sub("«" + NBSP, text)
+    if "»" in text:
+        text = CLOSING_GUILLEMET.sub(NBSP + "»", text)
+    if ";" in text or "!" in text or "?" in text:
+        text = HIGH_PUNCTUATION.sub(NARROW_NBSP + r"\1", text)
+    if ":" in text:
+        text = COLON.sub(NBSP + ":", text)
+    return text
 
 
 def french_text(text):
     """French typography for the text between two tags of an HTML document."""
-    if not MAYBE_FRENCH_PUNCTUATION.search(text):
-        return text
     text = text.replace("&nbsp;", NBSP)
+    if "&" not in text and "/" not in text and "@" not in text and "www." not in text:
+        return french_words(text)
     parts = UNTOUCHED_TEXT.split(text)
     # split() alternates text and the untouched matches: only even parts are words.
     parts[::2] = [french_words(part) for part in parts[::2]]
@@ -79,22 +90,11 @@ def french_text(text):
 
 def french_typography(html):
     """French typography for the text of an HTML document or fragment."""
-    output = []
-    position = 0
-    untouched_element = None
-    for tag in TAG.finditer(html):
-        text = html[position : tag.start()]
-        output.append(text if untouched_element else french_text(text))
-        output.append(tag[0])
-        position = tag.end()
-        name = (tag[2] or "").lower()
-        if untouched_element is None and not tag[1] and name in UNTOUCHED_ELEMENTS:
-            untouched_element = name
-        elif tag[1] and name == untouched_element:
-            untouched_element = None
-    text = html[position:]
-    output.append(text if untouched_element else french_text(text))
-    return "".join(output)
+    parts = UNTOUCHED_ELEMENT.split(html)
+    # split() returns text, untouched element, its name, text…: every third part is text.
+    for index in range(0, len(parts), 3):
+        parts[index] = TEXT_NODE.sub(lambda node: french_text(node[0]), parts[index])
+    return "".join(part for position, part in enumerate(parts) if position % 3 != 2)
 
 
 class FrenchTypographyMiddleware:
