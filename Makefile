@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` (demo site on SQLite) and `make test`.
 # The distribution's Python when it is 3.11+: Debian builds it with profile-guided and
 # link-time optimisation, which a Python compiled by pyenv lacks by default: Django builds
-# queries and renders templates about a fifth faster with it (README, "Speed").
+# queries and renders templates about a fifth faster with it (docs/exploitation.md).
 SYSTEM_PYTHON_OK := $(shell /usr/bin/python3 -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null)
 PYTHON ?= $(if $(filter True,$(SYSTEM_PYTHON_OK)),/usr/bin/python3,python3)
 VENV ?= .venv
@@ -9,7 +9,8 @@ BIN = $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8000
 
-.PHONY: run test browser-deps install install-test migrate demo site-groups messages lint serve-prod backup restore
+.PHONY: run test browser-deps install install-test migrate demo site-groups messages lint serve-prod backup restore \
+	guide-screenshots
 
 run: install migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -54,7 +55,7 @@ demo: install
 site-groups: install
 	$(BIN)/python manage.py setup_site_groups
 
-# Production: settings from the environment (see README, "Production"). Migrations run
+# Production: settings from the environment (docs/exploitation.md). Migrations run
 # before the processes start, under a lock shared by every server (migrate_safely); then
 # the Procfile's web server and task worker run together (honcho stops both if one ends).
 PROD = DJANGO_SETTINGS_MODULE=config.settings.production PATH="$(abspath $(BIN)):$$PATH"
@@ -74,12 +75,17 @@ restore:
 	scripts/restore.sh $(BACKUP)
 
 # Extract the interface strings into site/locale, then compile them once translated
-# (French is the source language: its msgstr repeat the msgid, see README).
+# (French is the source language: its msgstr repeat the msgid, see docs/architecture.md).
 messages: install
 	$(BIN)/python manage.py makemessages --locale fr --locale en --ignore '.venv/*' \
 		--ignore 'tests/*' --ignore 'bench/*' --ignore 'static/*'
 	msgen --output-file=site/locale/fr/LC_MESSAGES/django.po site/locale/fr/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+# The screenshots of docs/guide-editeur.md and the README, taken in Chromium from the demo
+# built in a throwaway database: run again after changing the admin or the templates.
+guide-screenshots: install-test
+	$(BIN)/python -m tests.browser.guide_screenshots docs/images
 
 lint: install-test
 	$(BIN)/ruff check .

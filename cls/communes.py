@@ -1,4 +1,4 @@
-"""Load communes from a CSV of the official geographic code (formats: README, "Communes").
+"""Load communes from a CSV of the official geographic code (formats: docs/exploitation.md).
 
 The whole file is read and checked before anything is written, and the writing runs in
 one transaction: a file with one bad line imports nothing.

@@ -1,5 +1,5 @@
 """CSV and JSON exports of the action tracker. Field names are a public contract:
-documented in the README ("Open data"), never renamed."""
+documented in docs/open-data.md, never renamed."""
 
 import csv
 import io

@@ -14,7 +14,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 # Recycle workers now and then so a slow leak never grows into an outage, without the
-# site ever stopping to answer (bench/recycling.py; README, "Production"). Workers share
+# site ever stopping to answer (bench/recycling.py; docs/exploitation.md). Workers share
 # the load evenly and reach their count together: a jitter of half the count spreads
 # their restarts. The application is loaded once, in the master (preload): a new worker
 # is a fork that answers at once, instead of importing Django and Wagtail for 3 s or more.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Back up the database (pg_dump, custom format), the media files and the document files
-# (DOCUMENTS_ROOT, kept apart from the media: see README "Production") into one folder.
+# (DOCUMENTS_ROOT, kept apart from the media: see docs/exploitation.md) into one folder.
 #
 #   DATABASE_URL=postgres://user@host:5432/cls scripts/backup.sh backups/
 #

@@ -1,6 +1,6 @@
 """Document files are kept outside the media folder a reverse proxy may serve.
 
-README, "Production": the proxy may serve MEDIA_ROOT at /media/ (images); documents live
+docs/exploitation.md: the proxy may serve MEDIA_ROOT at /media/ (images); documents live
 in DOCUMENTS_ROOT and only Django sends them, at /documents/…, after its privacy checks.
 """
 

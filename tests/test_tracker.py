@@ -10,7 +10,7 @@ from cls.models import ActionIndicator, ActionPage, AxisPage, Commune, ContractP
 
 pytestmark = pytest.mark.django_db
 
-# The documented open-data fields (README, "Open data"): renaming one breaks reusers.
+# The documented open-data fields (docs/open-data.md): renaming one breaks reusers.
 CSV_FIELDS = [
     "code",
     "title",

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         "--contract, en fait le territoire d'un contrat (les communes des EPCI donnés "
         "par --epci, ou toutes celles du fichier). Sans fichier, --contract et --epci "
         "prennent les communes de la liste nationale livrée avec le site, que --france "
-        "recharge. Formats acceptés : voir le README."
+        "recharge. Formats acceptés : voir docs/exploitation.md."
     )
 
     def add_arguments(self, parser):
