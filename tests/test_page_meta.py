@@ -98,6 +98,14 @@ def test_a_missing_page_is_the_site_s_own_in_the_visitor_s_language(aude_client,
     assert 'href="/static/css/site.css"' in html
 
 
+def test_in_development_a_missing_page_is_still_the_site_s_own(settings, aude_client):
+    settings.DEBUG = True  # Django would show its technical 404 page
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "config.middleware.NotFoundPageMiddleware"]
+    response = aude_client.get("/page-qui-n-existe-pas/")
+    assert response.status_code == 404
+    assert "<h1>Page introuvable</h1>" in response.content.decode()
+
+
 def test_the_server_error_page_needs_neither_database_nor_context_processors(
     settings, django_assert_num_queries
 ):
