@@ -4,10 +4,15 @@
 - Content-Security-Policy on the public site: scripts, styles, images and fonts from
   this origin only, no inline code. The public templates contain no inline script or
   style; the Wagtail admin (and its previews, served under the admin path) relies on
-  inline scripts, so it is left out.
+  inline scripts, so it is left out. Frames: only the players of the video providers the
+  video block accepts (home/videos.py), which it loads when the visitor clicks.
 """
 
 from django.conf import settings
+from django.http import Http404
+from django.views.defaults import page_not_found
+
+from home.videos import frame_origins
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -29,6 +34,7 @@ def public_content_security_policy(media_origin=""):
     return "; ".join(
         (
             "default-src 'self'",
+            " ".join(["frame-src 'self'", *frame_origins()]),
             "script-src 'self'",
             "style-src 'self'",
             f"img-src 'self' data: {media_origin}".strip(),
@@ -55,3 +61,20 @@ class SecurityHeadersMiddleware:
         if not request.path.startswith(self.admin_prefix):
             response.headers.setdefault("Content-Security-Policy", self.public_policy)
         return response
+
+
+class NotFoundPageMiddleware:
+    """Development (DEBUG): visitors' pages answer a missing page with the site's own 404
+    page, in the page's language, as in production; the admin keeps Django's debug page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.WAGTAIL_ADMIN_PATH
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404) and not request.path.startswith(self.admin_prefix):
+            return page_not_found(request, exception)
+        return None

@@ -26,6 +26,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("theme/<str:fingerprint>.css", home_views.site_theme, name="site_theme"),
+    path("robots.txt", home_views.robots_txt),
     path("healthz", healthz, name="healthz"),
 ]
 

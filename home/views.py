@@ -39,3 +39,15 @@ def favicon(request):
     response = HttpResponse(icon, content_type="image/x-icon")
     response["Cache-Control"] = f"public, max-age={A_DAY}"
     return response
+
+
+def robots_txt(request):
+    """Crawlers may read every public page, listed by the sitemap of the site asked for. The
+    admin is not named: its path may be kept private (WAGTAIL_ADMIN_PATH), and it needs a
+    login anyway."""
+    lines = [
+        "User-agent: *",
+        "Disallow:",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

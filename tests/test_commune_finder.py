@@ -42,7 +42,7 @@ def test_a_postcode_lists_all_its_communes(aude_client):
     html = search(aude_client, "11500").content.decode()
     for name in expected:
         assert f">{name}</a>" in html
-    assert f"{len(expected)} communes correspondent à « 11500 »" in html
+    assert f"{len(expected)} communes correspondent à «\u00a011500\u00a0»" in html
     assert "couverte par le contrat" in html
 
 
@@ -53,7 +53,7 @@ def test_a_partial_name_gives_suggestions_and_an_unknown_one_says_so(aude_client
     html = search(aude_client, "colombe").content.decode()  # a word inside the name
     assert "Sainte-Colombe-sur-Guette" in html and "Sainte-Colombe-sur-l&#x27;Hers" in html
     html = search(aude_client, "Zzyzx").content.decode()
-    assert "Aucune commune ne correspond à « Zzyzx »" in html
+    assert "Aucune commune ne correspond à «\u00a0Zzyzx\u00a0»" in html
 
 
 def test_the_finder_page_works_without_javascript_and_is_in_the_menu(aude_client, ruffecois_client):
@@ -101,7 +101,7 @@ def test_a_covered_commune_shows_its_actions_events_and_contact(aude_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Espéraza</h1>" in html
-    assert "Espéraza fait partie du territoire de :" in html
+    assert "Espéraza fait partie du territoire de\u00a0:" in html
     assert 'href="/cls-2/suivi/?commune=11129"' in html
     for title in ("Dépistages diabète", "Parlons santé", "Semaine bleue"):
         assert title in html
@@ -140,7 +140,7 @@ def test_an_unknown_insee_code_is_not_found(aude_client):
 
 def test_each_site_sees_only_its_own_contracts(ruffecois_client):
     html = ruffecois_client.get("/ma-commune/16292/").content.decode()
-    assert "Ruffec fait partie du territoire de :" in html
+    assert "Ruffec fait partie du territoire de\u00a0:" in html
     html = ruffecois_client.get("/ma-commune/11129/").content.decode()
     assert "ne fait pas partie du territoire couvert par ce site" in html
 
@@ -183,12 +183,13 @@ def test_an_english_visitor_finds_the_finder_and_the_tracker_in_english(aude_cli
 
 def test_the_hint_names_a_commune_of_the_site_s_own_territory(aude_client, ruffecois_client):
     html = aude_client.get(FINDER).content.decode()
-    assert "Par exemple « Limoux » ou « 11300 »." in html  # the territory's largest commune
+    # The territory's largest commune.
+    assert "Par exemple «\u00a0Limoux\u00a0» ou «\u00a011300\u00a0»." in html
     html = ruffecois_client.get(FINDER).content.decode()
-    assert "Par exemple « Ruffec » ou « 16700 »." in html
+    assert "Par exemple «\u00a0Ruffec\u00a0» ou «\u00a016700\u00a0»." in html
     assert "Quillan" not in html
     html = ruffecois_client.get("/ma-commune/16292/").content.decode()  # search again
-    assert "Par exemple « Ruffec » ou « 16700 »." in html
+    assert "Par exemple «\u00a0Ruffec\u00a0» ou «\u00a016700\u00a0»." in html
 
 
 def test_a_name_shared_across_france_opens_the_site_s_own_commune(aude_client, ruffecois_client):
@@ -200,12 +201,12 @@ def test_a_name_shared_across_france_opens_the_site_s_own_commune(aude_client, r
     assert search(aude_client, "saint hilaire")["Location"] == "/ma-commune/11344/"
     assert search(ruffecois_client, "St-Hilaire")["Location"] == "/ma-commune/03238/"
     html = ruffecois_client.get("/ma-commune/03238/").content.decode()
-    assert "Saint-Hilaire fait partie du territoire de :" in html
+    assert "Saint-Hilaire fait partie du territoire de\u00a0:" in html
 
 
 def test_homonyms_none_of_them_local_are_listed_with_their_department(ruffecois_client):
     html = search(ruffecois_client, "saint hilaire").content.decode()
-    assert "8 communes correspondent à « saint hilaire »" in html
+    assert "8 communes correspondent à «\u00a0saint hilaire\u00a0»" in html
     assert 'href="/ma-commune/11344/">Saint-Hilaire</a>' in html
     assert "(11250, CC du Limouxin)" in html
 
@@ -215,7 +216,7 @@ def test_a_name_found_only_elsewhere_does_not_hide_the_local_communes(aude_clien
     response = search(aude_client, "colombe")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "1 commune correspond à « colombe »" in html
+    assert "1 commune correspond à «\u00a0colombe\u00a0»" in html
     assert 'href="/ma-commune/38118/">Colombe</a>' in html
     others = html[html.index("Autres communes proches") :]
     assert others.index("Sainte-Colombe-sur-Guette") < others.index("</li>")  # listed first

@@ -100,9 +100,9 @@ def test_each_generation_shows_its_period_status_and_amendments(aude_client, thr
     cls1_item, cls2_item, cls3_item = timeline.split('<li class="timeline__item">')[1:]
     assert f'href="/{cls1.slug}/"' in cls1_item
     assert "Échu" in cls1_item
-    assert '<time datetime="2013-06-01">1 juin 2013</time>' in cls1_item
+    assert '<time datetime="2013-06-01">1er juin 2013</time>' in cls1_item
     assert '<time datetime="2017-12-31">31 décembre 2017</time>' in cls1_item
-    assert "2 avenants :" in cls1_item
+    assert "2 avenants\u00a0:" in cls1_item
     assert (
         "Ajout d&#x27;un axe santé mentale" in cls1_item
         and "Prolongation d&#x27;un an" in cls1_item
@@ -137,14 +137,15 @@ def test_carried_over_actions_link_to_each_other_both_ways(aude_client, three_ge
 
     html = aude_client.get("/cls-2/axe-2/parlons-sante/").content.decode()
     assert (
-        f'Action reconduite du CLS 1 : <a href="/{cls1.slug}/prevention/'
+        f'Action reconduite du CLS 1\u00a0: <a href="/{cls1.slug}/prevention/'
         'parlons-sante-premiere-edition/">Parlons santé (première édition)</a>'
     ) in html
     html = aude_client.get(
         f"/{cls1.slug}/prevention/parlons-sante-premiere-edition/"
     ).content.decode()
     assert (
-        'Reconduite dans le CLS 2 : <a href="/cls-2/axe-2/parlons-sante/">Parlons santé</a>' in html
+        'Reconduite dans le CLS 2\u00a0: <a href="/cls-2/axe-2/parlons-sante/">Parlons santé</a>'
+        in html
     )
 
 

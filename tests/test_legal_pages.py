@@ -117,7 +117,7 @@ def test_accessibility_statement_with_an_audit_shows_its_results(aude_client, au
     assert "Audit du 15 octobre 2026 – Cabinet Exemple." in html
     assert "<li>Deux PDF ne sont pas balisés.</li>" in html
     assert "<ul><li>Accueil</li><li>Contrat</li></ul>" in html
-    assert "Accessibilité : partiellement conforme" in html
+    assert "Accessibilité\u00a0: partiellement conforme" in html
 
 
 @override_settings(CONTACT_RETENTION_DAYS=200, CONTACT_RATE_WINDOW=1800)
@@ -165,7 +165,7 @@ def test_every_page_footer_shows_the_compliance_status_linked_to_the_statement(
 ):
     statement = AccessibilityStatementPage.objects.descendant_of(ruffecois_site.root_page).get()
     footer_link = (
-        f'<a href="{statement.relative_url(ruffecois_site)}">Accessibilité : non conforme</a>'
+        f'<a href="{statement.relative_url(ruffecois_site)}">Accessibilité\u00a0: non conforme</a>'
     )
     for page in Page.objects.live().descendant_of(ruffecois_site.root_page, inclusive=True):
         assert footer_link in ruffecois_client.get(page.url).content.decode()

@@ -51,15 +51,15 @@ def test_a_visitor_reads_the_news_newest_first(aude_client):
     assert titles == [
         "Parlons santé revient en 2027",
         "Dépistage gratuit du diabète à Quillan",
-        "Semaine bleue : une semaine pour les séniors du territoire",
+        "Semaine bleue\u00a0: une semaine pour les séniors du territoire",
     ]
 
 
 def test_a_visitor_filters_the_news_by_tag(aude_client):
     html = fetch(aude_client, "/actualites/?tag=séniors")
-    assert titles_in(html) == ["Semaine bleue : une semaine pour les séniors du territoire"]
+    assert titles_in(html) == ["Semaine bleue\u00a0: une semaine pour les séniors du territoire"]
     assert 'aria-current="page">séniors</a>' in html
-    assert "Actualités « séniors »" in html
+    assert "Actualités «\u00a0séniors\u00a0»" in html
 
 
 def test_an_unknown_tag_says_so_and_lists_nothing(aude_client):

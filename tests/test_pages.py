@@ -28,7 +28,7 @@ def test_home_page_presents_the_featured_contract_and_menu(aude_client):
     assert 'href="#contenu"' in html  # skip link
     assert 'aria-label="Menu principal"' in html
     assert "Contacter la mission santé" in html  # menu item from the page tree
-    assert "Accessibilité : non conforme" in html
+    assert "Accessibilité\u00a0: non conforme" in html
 
 
 def test_contract_page_shows_axes_partners_territory_and_key_documents(aude_client):
@@ -86,7 +86,8 @@ def test_an_action_card_links_the_sheet_with_its_code_status_summary_and_pilot(a
     assert '<span class="status status--en-cours">En cours</span>' in card
     assert "<p>Des journées de dépistage dans les communes.</p>" in card
     assert (
-        '<p class="card__pilot">Pilote : Communauté de Communes des Pyrénées Audoises</p>' in card
+        '<p class="card__pilot">Pilote\u00a0: Communauté de Communes des Pyrénées Audoises</p>'
+        in card
     )
 
 

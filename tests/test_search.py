@@ -141,7 +141,7 @@ def test_type_filter_keeps_only_documents(ruffecois_client):
 def test_empty_and_fruitless_queries_get_help_in_french(aude_client):
     assert "Rechercher sur le site" in search(aude_client, q="")
     html = search(aude_client, q="zzzzqqqq")
-    assert "Aucun résultat pour « zzzzqqqq »" in html
+    assert "Aucun résultat pour «\u00a0zzzzqqqq\u00a0»" in html
     assert "Quelques conseils" in html
 
 

@@ -125,7 +125,7 @@ def test_a_visitor_sees_progress_and_a_roll_up_per_axis(aude_client, contract):
     html = aude_client.get(tracker_url(contract)).content.decode()
     assert "<caption" in html and '<th scope="col">' in html and '<th scope="row">' in html
     assert '<label for="id_commune">Commune</label>' in html
-    assert "Marches : 120 / 100" in html
+    assert "Marches\u00a0: 120 / 100" in html
     assert "atteint" in html
     assert "20 % de la cible" in html  # 10 participants out of 50
     rollup = html.split('id="rollup-title"')[1]

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -434,3 +435,8 @@ class ActionEvent(TranslatableMixin, Orderable):
 
     def clean(self):
         check_end_after_start(self.start, self.end, "end")
+
+    @property
+    def is_past(self):
+        """Over: its end (its start when it has none) has gone by."""
+        return (self.end or self.start) < timezone.now()

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from cls.documents.privacy import visible_documents
 from contacts.models import ContactCard
+from home.blocks import BodyStreamBlock
 from home.images import HeroImageMixin, Picture, cached_pictures
 from home.page_cache import cached_site_data
 from home.visibility import exclude_private
@@ -78,6 +79,12 @@ class AxisPage(HeroImageMixin, Page):
         verbose_name=_("priorités et objectifs"),
         blank=True,
     )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("contenu libre"),
+        blank=True,
+        help_text=_("Facultatif : questions fréquentes, vidéo, chiffres clés… sous les priorités."),
+    )
     colour = models.CharField(
         _("couleur"),
         max_length=10,
@@ -111,9 +118,14 @@ class AxisPage(HeroImageMixin, Page):
         *HeroImageMixin.hero_panels,
         FieldPanel("description"),
         FieldPanel("priorities"),
+        FieldPanel("body"),
         InlinePanel("documents", label=_("Document"), heading=_("Documents liés")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("description")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["cls.ContractPage"]
     subpage_types = ["cls.ActionPage"]
@@ -127,6 +139,20 @@ class AxisPage(HeroImageMixin, Page):
     @property
     def label(self):
         return axis_label(self.number, self.is_transversal)
+
+    @property
+    def meta_description(self):
+        """For search engines when the axis has no description (home/meta.py)."""
+        axis = f"{self.label} – {self.title}" if self.label else self.title
+        priorities = "; ".join(block.value["title"] for block in self.priorities)
+        if priorities:
+            return _("%(axis)s. Priorités : %(priorities)s") % {
+                "axis": axis,
+                "priorities": priorities,
+            }
+        return _("%(axis)s : priorités, objectifs et fiches action du contrat local de santé.") % {
+            "axis": axis
+        }
 
     def get_context(self, request, *args, **kwargs):
         from .action import ActionPage, action_cards

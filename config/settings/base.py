@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "home.page_cache.AnonymousPageCacheMiddleware",
     # Inside the page cache: pages are stored already trimmed.
     "home.html_whitespace.HtmlWhitespaceMiddleware",
+    # French pages get French typography (home/typography.py), stored so in the page cache.
+    "home.typography.FrenchTypographyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -216,6 +219,12 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# PeerTube instances whose videos the video block may embed (comma-separated host names,
+# e.g. "tube.example.org"): the public Content-Security-Policy lets pages frame them.
+PEERTUBE_HOSTS = [
+    host.strip().lower() for host in os.environ.get("PEERTUBE_HOSTS", "").split(",") if host.strip()
+]
 
 # Rich text offers no h1 (the page title is the only one) and no inline image or embed,
 # whose alternative text could not be enforced: images go in the image block.

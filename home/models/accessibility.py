@@ -17,6 +17,11 @@ class AccessibilityStatementPage(LegalPage):
     """Déclaration d'accessibilité: every section of the official model is shown; an empty
     field reads « Non renseigné » (or the model's sentence for no audit), never a value."""
 
+    meta_description = _(
+        "Déclaration d'accessibilité du site : état de conformité, contenus non accessibles "
+        "et voies de recours."
+    )
+
     statement_date = models.DateField(
         _("date de la déclaration"), null=True, blank=True, help_text=_("Date d'établissement.")
     )

@@ -42,6 +42,10 @@ class LegalNoticePage(LegalPage):
     """Mentions légales (LCEN, article 6-III): publisher, director of publication and host
     come from the site settings."""
 
+    meta_description = _(
+        "Mentions légales du site : éditeur, directeur de la publication et hébergeur."
+    )
+
     body = StreamField(
         BodyStreamBlock(),
         verbose_name=_("compléments"),
@@ -83,6 +87,10 @@ class PersonalDataPage(LegalPage):
     and 14): what the site itself does is written by the template from the settings
     (contact form, retention, rate limit, cookies); the editor gives the legal basis and
     the data protection officer."""
+
+    meta_description = _(
+        "Les données personnelles que ce site recueille, pourquoi, combien de temps, et vos droits."
+    )
 
     legal_basis = models.CharField(
         _("base légale du formulaire de contact"),
@@ -134,6 +142,8 @@ class PersonalDataPage(LegalPage):
 
 class SitemapPage(LegalPage):
     """Plan du site: the site's page tree, read in one query."""
+
+    meta_description = _("Plan du site : toutes ses pages, rubrique par rubrique.")
 
     class Meta:
         verbose_name = _("plan du site")

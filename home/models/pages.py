@@ -10,6 +10,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock, KeyFigureBlock, LinkBlock
 from home.i18n import get_active_locale
 from home.images import HeroImageMixin
+from home.models.example import ExampleContent
 from home.routing import route_below
 from home.visibility import exclude_private
 
@@ -136,7 +137,7 @@ class HomePage(HeroImageMixin, Page):
         )
 
 
-class ContentPage(Page):
+class ContentPage(ExampleContent, Page):
     """A generic editorial page: presentation, working group, legal notice…"""
 
     intro = models.TextField(
@@ -147,7 +148,12 @@ class ContentPage(Page):
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        ExampleContent.example_panel,
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage", "cls.ContractPage"]

@@ -1,11 +1,10 @@
-"""Content blocks shared by every page family (home, content, contract, axis, action)."""
+"""The first blocks of the kit: headings, text, images, quotes, links and figures."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
-
-from contacts.blocks import ContactCardBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -65,12 +64,20 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(
         label=_("Auteur ou source"), required=False, max_length=150, help_text=_("Facultatif.")
     )
+    photo = ImageChooserBlock(
+        label=_("Photo"),
+        required=False,
+        help_text=_(
+            "Facultative : le portrait de la personne citée, affiché en petit à côté de son "
+            "nom (image décorative : le nom suffit)."
+        ),
+    )
 
     class Meta:
         icon = "openquote"
         label = _("Citation")
         template = "home/blocks/quote.html"
-        description = _("Une citation mise en valeur.")
+        description = _("Une citation mise en valeur, avec son auteur et sa photo facultatifs.")
         preview_value = {
             "quote": "Agir ensemble pour la santé de tous les habitants.",
             "attribution": "Comité de pilotage",
@@ -124,7 +131,7 @@ class LinkBlock(blocks.StructBlock):
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "url": blocks.BlockValidationError(
+                    "url": ValidationError(
                         _("Choisissez une page du site ou saisissez une adresse, pas les deux.")
                     )
                 }
@@ -152,13 +159,48 @@ class KeyFigureBlock(blocks.StructBlock):
         preview_value = {"value": "138", "label": "communes couvertes"}
 
 
-class BodyStreamBlock(blocks.StreamBlock):
-    """The body of every editorial page: one family of blocks for the whole site."""
+class ButtonLinkBlock(LinkBlock):
+    """A link drawn as a button, for the one action a section leads to."""
 
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    figure = FigureBlock()
-    quote = QuoteBlock()
-    document = DocumentLinkBlock()
-    contact = ContactCardBlock()
-    link = LinkBlock()
+    style = blocks.ChoiceBlock(
+        label=_("Apparence"),
+        choices=[("primary", _("Bouton plein")), ("secondary", _("Bouton à contour"))],
+        default="primary",
+        help_text=_("Un seul bouton plein par section : c'est l'action principale."),
+    )
+
+    class Meta:
+        icon = "link-external"
+        label = _("Bouton")
+        template = "home/blocks/button_link.html"
+        description = _("Un lien en forme de bouton vers une page du site ou un autre site.")
+        preview_value = {
+            "label": "Consulter le contrat local de santé",
+            "url": "https://example.org/",
+            "style": "primary",
+        }
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    figures = blocks.ListBlock(
+        KeyFigureBlock(),
+        label=_("Chiffres"),
+        min_num=1,
+        max_num=6,
+        help_text=_(
+            "De 1 à 6 chiffres, présentés côte à côte (les uns sous les autres sur mobile)."
+        ),
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Chiffres clés")
+        template = "home/blocks/key_figures.html"
+        description = _("Une rangée de chiffres marquants, chacun avec son libellé.")
+        preview_value = {
+            "figures": [
+                {"value": "137", "label": "communes"},
+                {"value": "5", "label": "axes stratégiques"},
+                {"value": "32", "label": "fiches action"},
+            ]
+        }
