@@ -1,7 +1,8 @@
 """Importing a contract's « fiches action » from a spreadsheet: 100 actions, 300 indicators.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_db .venv/bin/python -m bench.actions_import \\
-        [--actions 100] [--indicators-per-action 3] [--mode publish]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_db \\
+        .venv/bin/python -m bench.actions_import [--actions 100] [--indicators-per-action 3] \\
+        [--mode publish]
 
 On a migrated database: builds a throwaway site (home, contract, 5 axes, an EPCI's
 communes as territory), writes the template filled with the actions (openpyxl, as a
@@ -105,7 +106,14 @@ def spreadsheet(contract, actions, indicators_per_action):
         )
         for index in range(indicators_per_action):
             indicators.append(
-                [code, f"Indicateur {index + 1}", "Quantitatif", "150", str(index * 40), "30/06/2025"]
+                [
+                    code,
+                    f"Indicateur {index + 1}",
+                    "Quantitatif",
+                    "150",
+                    str(index * 40),
+                    "30/06/2025",
+                ]
             )
     output = io.BytesIO()
     workbook.save(output)
@@ -135,7 +143,8 @@ def main():
             return table, build_plan(table, contract, user)
 
         table, plan = measured("upload + preview", upload_and_preview, options.actions)
-        assert not plan.errors, plan.errors[:5]
+        if plan.errors:
+            raise SystemExit(f"The bench file has errors: {plan.errors[:5]}")
 
         def confirm():
             plan = build_plan(table, contract, user)

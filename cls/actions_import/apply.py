@@ -130,6 +130,7 @@ def fill(page, values, references):
         "recurrence",
         "status",
         "budget",
+        "example_note",
     )
     for key in simple:
         if key in values:

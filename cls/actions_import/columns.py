@@ -99,6 +99,15 @@ ACTION_COLUMNS = [
         _("Séparés par « ; », le montant après « : », par exemple « ARS : 5000 ; Département »."),
         width=40,
     ),
+    Column(
+        "example_note",
+        _("Contenu d'exemple"),
+        _(
+            "Sur un site de démonstration ou de formation : ce qui est inventé dans la fiche "
+            "(elle portera le badge « Exemple »). Vide pour une fiche réelle."
+        ),
+        width=30,
+    ),
 ]
 
 INDICATOR_COLUMNS = [

@@ -122,4 +122,5 @@ def action_values(page, axis):
             )
             for indicator in page.indicators.all()
         ),
+        "example_note": page.example_note,
     }

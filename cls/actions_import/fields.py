@@ -117,6 +117,9 @@ class CellParser:
     def parse_axis_title(self, text, cells):
         return bounded_text(" ".join(text.split()), 255)
 
+    def parse_example_note(self, text, cells):
+        return bounded_text(" ".join(text.split()), max_length(ActionPage, "example_note"))
+
     def parse_summary(self, text, cells):
         return bounded_text(text, max_length(ActionPage, "summary"))
 

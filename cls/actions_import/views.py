@@ -23,6 +23,7 @@ from cls.models import ContractPage
 
 from .apply import DRAFT, PUBLISH, SUBMIT, apply_plan
 from .current import ContractData, current_actions
+from .example import example_workbook
 from .forms import ConfirmForm, UploadForm
 from .reader import SpreadsheetRefused, Table, read_table
 from .validation import CREATE, UNCHANGED, UPDATE, build_plan
@@ -57,6 +58,13 @@ def export_view(request, page_id):
     data = ContractData(contract)
     content = workbook_bytes(data, current_actions(data))
     return spreadsheet_response(content, f"fiches-action-{contract.slug}.xlsx")
+
+
+def example_view(request, page_id):
+    contract = contract_for(request, page_id)
+    return spreadsheet_response(
+        example_workbook(contract), f"exemple-fiches-action-{contract.slug}.xlsx"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -173,4 +181,5 @@ urlpatterns = [
     path("<int:page_id>/", upload_view, name="upload"),
     path("<int:page_id>/apercu/", preview_view, name="preview"),
     path("<int:page_id>/export/", export_view, name="export"),
+    path("<int:page_id>/exemple/", example_view, name="example"),
 ]
