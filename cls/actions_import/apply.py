@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from cls.models import (
     ActionFunder,
@@ -36,11 +38,26 @@ class Outcome:
     updated: int = 0
 
 
-@transaction.atomic
 def apply_plan(plan, user, mode):
+    """Write the plan; the outcome counts what was created and updated.
+
+    Wagtail updates a page's reference index (its links to documents, organisations…)
+    in a task after every save, the page's and each of its indicators', partners'…:
+    a dozen times per action. Here it is updated once per page, at the end.
+    """
+    with transaction.atomic(), disable_reference_index_auto_update():
+        outcome, saved = write_pages(plan, user, mode)
+    for page in saved:
+        update_reference_index_task.enqueue(
+            page._meta.app_label, page._meta.model_name, str(page.pk)
+        )
+    return outcome
+
+
+def write_pages(plan, user, mode):
     contract = plan.contract
     organisations = create_organisations(plan.new_organisations, contract.locale)
-    create_axes(plan.new_axes, contract, user, mode)
+    saved = create_axes(plan.new_axes, contract, user, mode)
     axes = axes_of(contract)
     references = References(plan, organisations)
     outcome = Outcome()
@@ -62,7 +79,8 @@ def apply_plan(plan, user, mode):
             fill(page, {key: action.values[key] for key in action.changed}, references)
             outcome.updated += 1
         save(page, user, mode)
-    return outcome
+        saved.append(page)
+    return outcome, saved
 
 
 def save(page, user, mode):
@@ -81,6 +99,7 @@ def axes_of(contract):
 
 
 def create_axes(new_axes, contract, user, mode):
+    created = []
     for key, title in new_axes.items():
         axis = AxisPage(
             title=title,
@@ -92,6 +111,8 @@ def create_axes(new_axes, contract, user, mode):
         axis.slug = find_available_slug(contract, slugify(title)[:200] or "axe")
         contract.add_child(instance=axis)
         save(axis, user, mode)
+        created.append(axis)
+    return created
 
 
 def create_organisations(new_organisations, locale):

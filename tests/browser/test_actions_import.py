@@ -23,10 +23,15 @@ class Effort:
 
     def __init__(self, page):
         self.page, self.loads, self.fields, self.clicks = page, 0, 0, 0
-        page.on("load", lambda _page: self.count_load())
+        page.on("response", self.count_load)
 
-    def count_load(self):
-        self.loads += 1
+    def count_load(self, response):
+        """A page shown: an HTML document in the tab (not a redirect, not a download)."""
+        request = response.request
+        shown = request.is_navigation_request() and request.frame == self.page.main_frame
+        html = response.headers.get("content-type", "").startswith("text/html")
+        if shown and html and response.status < 300:
+            self.loads += 1
 
     def click(self, locator):
         self.clicks += 1
@@ -71,6 +76,7 @@ def test_a_coordinator_imports_26_actions_in_a_few_clicks(
     expect(page.locator(".messages")).to_contain_text(
         "Import terminé : 23 fiche(s) créée(s), 0 modifiée(s)."
     )
+    page.wait_for_load_state()
     print(
         f"\n26 actions: {effort.loads} page loads, {effort.fields} fields, {effort.clicks} clicks"
     )
