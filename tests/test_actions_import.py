@@ -393,3 +393,18 @@ def test_queries_grow_by_a_fixed_number_per_row(admin_client, contract):
     per_action = (counts[1][1] - counts[0][1]) / 2
     assert per_action == (counts[2][1] - counts[1][1]) / 2
     assert per_action <= 160  # with 3 indicators, published: revision, search, history
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un constat.\nUn deuxième paragraphe, avec <balise> & esperluette.",
+        "Objectifs :\n- réduire les chutes\n- rompre l'isolement\nEn lien avec l'axe 3.",
+    ],
+)
+def test_a_cell_text_comes_back_unchanged_from_rich_text(text):
+    from cls.actions_import.cells import html_to_text, text_to_html
+
+    html = text_to_html(text)
+    assert "<ul><li>réduire les chutes</li>" in html or "&lt;balise&gt; &amp;" in html
+    assert html_to_text(html) == text
