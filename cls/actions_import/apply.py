@@ -87,7 +87,7 @@ def save(page, user, mode):
     revision = page.save_revision(user=user, log_action=True)
     if mode == PUBLISH:
         revision.publish(user=user)
-    elif mode == SUBMIT:
+    elif mode == SUBMIT and not page.workflow_in_progress:
         workflow = page.get_workflow()
         if workflow:
             workflow.start(page, user)
