@@ -39,7 +39,8 @@ def xlsx(actions, indicators=None, *, action_headers=ACTION_HEADERS, edit=None):
     return output.getvalue()
 
 
-def ods(actions, indicators=None):
+def ods(actions, indicators=None, extra_cell=None):
+    """An ODS file; `extra_cell` (an odfpy cell) ends the first data row."""
     document = OpenDocumentSpreadsheet()
     for name, headers, rows in (
         ("Actions", ACTION_HEADERS, actions),
@@ -54,6 +55,8 @@ def ods(actions, indicators=None):
                 cell = TableCell(valuetype="string")
                 cell.addElement(P(text=str(value)))
                 table_row.addElement(cell)
+            if extra_cell is not None and row is rows[0]:
+                table_row.addElement(extra_cell)
             table.addElement(table_row)
         document.spreadsheet.addElement(table)
     output = io.BytesIO()

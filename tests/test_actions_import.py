@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from odf.table import TableCell
 from openpyxl import load_workbook
 from wagtail.models import Page, Revision
 
@@ -212,6 +213,16 @@ def test_reimporting_an_edited_export_updates_only_the_edited_row(admin_client, 
             "des cellules sont fusionnées (D3:E3)",
         ),
         (csv_bytes([["=1+1", "1", "Titre"]]), "f.csv", "cellule A2 : une formule"),
+        (
+            ods(NEW_ACTIONS, extra_cell=TableCell(formula="of:=1+1", valuetype="float", value="2")),
+            "f.ods",
+            "cellule H2 : une formule",
+        ),
+        (
+            ods(NEW_ACTIONS, extra_cell=TableCell(numbercolumnsspanned="2")),
+            "f.ods",
+            "ligne 2 : des cellules sont fusionnées",
+        ),
     ],
 )
 def test_bad_files_are_refused_in_french_and_nothing_is_written(
