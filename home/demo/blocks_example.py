@@ -12,8 +12,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from home.models import ContentPage
+from home.page_building import get_or_create_child
 
-from .builder import get_or_create_child
 from .common import paragraphs, rich
 
 TITLE = "Exemple : les blocs de contenu"
