@@ -46,7 +46,7 @@ def admin_client(client):
 
 @pytest.fixture
 def example_page():
-    return ContentPage.objects.get(title=TITLE)
+    return ContentPage.objects.get(title=TITLE, locale__language_code="fr")
 
 
 def help_text(block):

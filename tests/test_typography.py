@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from wagtail.models import Locale
 
 from home.models import ContentPage, NewsIndexPage, NewsPage
 from home.typography import french_typography
@@ -81,8 +82,9 @@ def test_the_first_of_the_month_reads_1er(aude_client, aude_site):
 
 
 @pytest.mark.django_db
-def test_english_pages_are_left_as_typed(aude_client):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
+def test_english_pages_are_left_as_typed(aude_site, aude_client):
+    index = NewsIndexPage.objects.descendant_of(aude_site.root_page).get(locale__language_code="fr")
+    index = index.get_translation(Locale.objects.get(language_code="en"))
     news = index.add_child(
         instance=NewsPage(
             title="Open « day » : come ? 18h30",

@@ -27,7 +27,7 @@ from contacts.models import ContactCard
 from home.models import HomePage
 from home.page_building import get_or_create_child, get_or_create_site
 
-from . import blocks_example, documents, news_and_events
+from . import documents, news_and_events
 from . import ruffecois_source as source
 from .builder import (
     get_or_create_collection,
@@ -177,7 +177,6 @@ def build():
     create_commune_finder(home)
     create_contact_page(home, officer)
     build_legal_pages(home, officer)
-    blocks_example.build(home, contract)
     demo_settings(site, "PETR du Pays du Ruffécois")
     shapes = {1: "care", 2: "seniors", 3: "prevention", None: "mobility"}
     apply_identity(site, RUFFECOIS, contract, {axes[number]: shapes[number] for number in axes})

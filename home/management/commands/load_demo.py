@@ -4,7 +4,13 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import haute_vallee_aude, haute_vallee_aude_en, pays_ruffecois, pays_ruffecois_en
+from home.demo import (
+    blocks_example,
+    haute_vallee_aude,
+    haute_vallee_aude_en,
+    pays_ruffecois,
+    pays_ruffecois_en,
+)
 from home.demo.translation import build_english_edition
 
 
@@ -30,6 +36,11 @@ class Command(BaseCommand):
         english = {**haute_vallee_aude_en.ENGLISH, **pays_ruffecois_en.ENGLISH}
         for site in sites:
             build_english_edition(site, english)
+        # After the English edition: the blocks' example page shows editors the blocks and
+        # stays French (untranslated pages answer 404 under /en/).
+        with transaction.atomic():
+            ruffecois_home = sites[1].root_page.specific
+            blocks_example.build(ruffecois_home, ruffecois_home.featured_contract.specific)
         for site in sites:
             self.stdout.write(f"Site « {site.site_name} » : http://{site.hostname}:8000/")
         self.create_admin(options["admin_username"])
