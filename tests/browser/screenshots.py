@@ -8,7 +8,7 @@ import os
 import urllib.parse
 from pathlib import Path
 
-from .conftest import ROOT
+from .demo_server import ROOT
 from .pages import french_pages_by_kind, sub_route_urls
 
 WIDTHS = {"desktop": 1280, "phone": 375}

@@ -3,7 +3,7 @@ upload → preview → confirm, in Chromium, counting the page loads, fields and
 
 from playwright.sync_api import expect
 
-from .conftest import manage
+from .demo_server import manage
 
 FIND_CONTRACT = (
     "from wagtail.models import Site; from cls.models import AxisPage, ContractPage; "
