@@ -10,7 +10,15 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Room for every page of both demo sites in both languages: past locmem's default 300
+# entries it culls a third of them at random, content versions included, which retires
+# cached pages no change retired and hides a stale answer from the tests that look for one.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Real files in a throwaway folder: Wagtail serves documents from their path on disk.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cls-test-media-"))
