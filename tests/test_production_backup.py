@@ -3,11 +3,13 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from .conftest import AUDE_HOST, RUFFECOIS_HOST
@@ -57,7 +59,8 @@ def empty_database():
 
 def test_a_restored_backup_serves_the_same_pages(empty_database, tmp_path, client):
     media, documents = tmp_path / "media", tmp_path / "private-documents"
-    (media / "images").mkdir(parents=True)
+    shutil.copytree(settings.MEDIA_ROOT, media)  # the demo's images, which pages show
+    (media / "images").mkdir(parents=True, exist_ok=True)
     (media / "images" / "logo.png").write_bytes(b"\x89PNG logo")
     (documents / "documents").mkdir(parents=True)
     (documents / "documents" / "contrat.pdf").write_bytes(b"%PDF-1.4 contrat")
@@ -91,6 +94,7 @@ def test_a_restored_backup_serves_the_same_pages(empty_database, tmp_path, clien
         [sys.executable, "-c", RENDER_PAGES, json.dumps(PAGES)],
         DJANGO_SETTINGS_MODULE="config.settings.test",
         DATABASE_URL=empty_database,
+        RESTORED_MEDIA_ROOT=str(restored_media),
     )
     assert rendered.returncode == 0, rendered.stderr
     restored_pages = json.loads(rendered.stdout)

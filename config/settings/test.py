@@ -1,4 +1,5 @@
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,7 +22,10 @@ CACHES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Real files in a throwaway folder: Wagtail serves documents from their path on disk.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cls-test-media-"))
+# RESTORED_MEDIA_ROOT: the media a restored backup brings (tests/test_production_backup.py).
+MEDIA_ROOT = Path(
+    os.environ.get("RESTORED_MEDIA_ROOT") or tempfile.mkdtemp(prefix="cls-test-media-")
+)
 DOCUMENTS_ROOT = Path(tempfile.mkdtemp(prefix="cls-test-documents-"))
 for folder in (MEDIA_ROOT, DOCUMENTS_ROOT):
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
