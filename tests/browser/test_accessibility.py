@@ -90,7 +90,9 @@ def test_pages_stay_light_and_on_one_host(demo_server, page):
             assets.append(response)
 
         page.on("response", record)
-        page.goto(url)
+        # Chromium fetches the favicon after the load event: waiting for the
+        # network to go quiet keeps it with its own page, not the next one.
+        page.goto(url, wait_until="networkidle")
         page.remove_listener("response", record)
         foreign = [asset.url for asset in assets if asset.url.split("/")[2] != base_host]
         assert not foreign, (url, foreign)
