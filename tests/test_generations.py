@@ -170,6 +170,41 @@ def test_carried_over_links_stay_in_the_english_edition(
     assert 'href="/en/cls-2/axe-2/parlons-sante/">Let&#x27;s talk health</a>' in html
 
 
+def test_each_contract_links_its_previous_and_next_generations(aude_client, three_generations):
+    cls1, _, cls3 = three_generations
+    html = aude_client.get("/cls-2/").content.decode()
+    assert f'Génération précédente\u00a0: <a href="/{cls1.slug}/">{cls1.title}</a>' in html
+    assert f'Génération suivante\u00a0: <a href="/{cls3.slug}/">{cls3.title}</a>' in html
+    html = aude_client.get(f"/{cls1.slug}/").content.decode()
+    assert "Génération précédente" not in html
+    assert 'Génération suivante\u00a0: <a href="/cls-2/">' in html
+
+
+def test_the_english_contract_links_the_english_generations(
+    aude_client, three_generations, django_capture_on_commit_callbacks
+):
+    cls1, cls2, cls3 = three_generations
+    english = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(cls1, english, {cls1.title: "Local health contract – CLS 1"})
+        translate(cls2, english, {})
+    english_cls2 = cls2.get_translation(english)
+    # The link is synchronised: the English CLS 2 still points to the French CLS 1.
+    assert english_cls2.specific.previous_generation_id == cls1.pk
+
+    html = aude_client.get("/en/cls-2/").content.decode()
+    assert (
+        f'Previous generation: <a href="/en/{cls1.slug}/">Local health contract – CLS 1</a>' in html
+    )
+    # The CLS 3 has no English edition yet: its French page, named in French.
+    assert f'Next generation: <a href="/{cls3.slug}/">{cls3.title}</a>' in html
+    html = aude_client.get(f"/en/{cls1.slug}/").content.decode()
+    assert f'Next generation: <a href="/en/cls-2/">{english_cls2.title}</a>' in html
+    # The French pages keep linking the French generations.
+    html = aude_client.get(f"/{cls1.slug}/").content.decode()
+    assert f'Génération suivante\u00a0: <a href="/cls-2/">{cls2.title}</a>' in html
+
+
 def test_an_unpublished_successor_is_not_linked(aude_client, three_generations):
     cls1, cls2, _ = three_generations
     current = ActionPage.objects.descendant_of(cls2).get(code="2.1")

@@ -19,11 +19,11 @@ from contacts.models import ContactCard
 from home.blocks import BodyStreamBlock
 from home.images import HeroImageMixin, cached_pictures
 from home.routing import page_url, url_below_root
-from home.visibility import exclude_private, is_visible
+from home.visibility import exclude_private
 
 from ..validation import check_end_after_start, check_not_itself
 from .documents import SiteDocument
-from .generations import site_has_generations
+from .generations import neighbour_generations
 from .snippets import PartnerRole, with_logos
 
 
@@ -314,13 +314,8 @@ class ContractPage(HeroImageMixin, RoutablePageMixin, Page):
         context["tracker_url"] = page_url(request, self) + self.reverse_subpage("tracker")
         context["partners"] = with_logos(self.partners)
         context["amendments"] = self.visible_amendments(request)
-        context["previous_generation"] = (
-            self.previous_generation if is_visible(self.previous_generation, request) else None
-        )
-        context["next_generations"] = (
-            exclude_private(self.next_generations.live(), request)
-            if site_has_generations(request)
-            else []
+        context["previous_generation"], context["next_generations"] = neighbour_generations(
+            self, request
         )
         return context
 

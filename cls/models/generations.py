@@ -1,6 +1,6 @@
 """Generations of a contract (CLS 1 → CLS 2 → CLS 3) and actions carried over between them."""
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -54,6 +54,36 @@ def in_generation_order(contracts):
             contract.path,
         ),
     )
+
+
+def neighbour_generations(contract, request):
+    """The contract's previous generation and its next ones, in the contract's language.
+
+    Followed by translation key, like `carried_over_links`: the English CLS 2, whose
+    link was synchronised from the French one, finds the English CLS 1; a generation not
+    (yet) translated is shown in its own language. One query, none on a site without
+    generations.
+    """
+    from .contract import ContractPage
+
+    if not contract.previous_generation_id and not site_has_generations(request):
+        return None, []
+    previous = ContractPage.objects.filter(pk=contract.previous_generation_id)
+    neighbours = (
+        exclude_private(ContractPage.objects.live(), request)
+        .filter(
+            Q(translation_key__in=previous.values("translation_key"))
+            | Q(previous_generation__translation_key=contract.translation_key)
+        )
+        .annotate(is_previous=Exists(previous.filter(translation_key=OuterRef("translation_key"))))
+        .order_by("path")
+    )
+    chosen = {}
+    for neighbour in neighbours:
+        if neighbour.translation_key not in chosen or neighbour.locale_id == contract.locale_id:
+            chosen[neighbour.translation_key] = neighbour
+    previous_one = next((page for page in chosen.values() if page.is_previous), None)
+    return previous_one, [page for page in chosen.values() if not page.is_previous]
 
 
 def carried_over_links(action, request):
