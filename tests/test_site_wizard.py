@@ -3,9 +3,11 @@
 import html
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -195,8 +197,9 @@ def test_a_failure_midway_leaves_nothing_behind(admin_client, monkeypatch):
 
     monkeypatch.setattr("home.site_wizard.creation.create_contact_page", broken)
     counts = [model.objects.count() for model in (Page, Site, Group, Collection, ContactCard)]
+    media_files = stored_media_files()
 
-    response = admin_client.post(URL, form_data())
+    response = admin_client.post(URL, {**form_data(), "logo": png_logo()})
 
     assert response.status_code == 200
     assert "rien n'a été enregistré" in text_of(response)
@@ -204,6 +207,11 @@ def test_a_failure_midway_leaves_nothing_behind(admin_client, monkeypatch):
         counts
     )
     assert not HomePage.objects.filter(title=SITE_NAME).exists()
+    assert stored_media_files() == media_files  # the logo's file went with its row
+
+
+def stored_media_files():
+    return {path for path in Path(default_storage.location).rglob("*") if path.is_file()}
 
 
 def test_an_administrator_using_the_english_admin_still_gets_a_french_site(

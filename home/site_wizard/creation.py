@@ -50,11 +50,17 @@ def create_site(new):
 
     Titles and texts are written in the site's language (French), whatever the language
     of the administrator's admin."""
-    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-        return build_site(new)
+    stored_files = []  # a rollback removes rows, not the files they pointed to
+    try:
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+            return build_site(new, stored_files)
+    except Exception:
+        for file in stored_files:
+            file.storage.delete(file.name)
+        raise
 
 
-def build_site(new):
+def build_site(new, stored_files):
     site = get_or_create_site(
         new.hostname,
         HomePage,
@@ -77,6 +83,7 @@ def build_site(new):
         logo = get_image_model()(title=new.organisation_name, file=new.logo, collection=collection)
         logo._set_image_file_metadata()  # size and hash, as the admin's upload form does
         logo.save()
+        stored_files.append(logo.file)
         site_settings.logo = logo
     site_settings.save()
     create_legal_pages(home)  # the site exists: its footer links to them
