@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
+from wagtail.images.models import SourceImageIOError
 
 from home.images import Picture, picture
 from home.page_cache import cached_site_data
@@ -29,14 +30,14 @@ class SiteIdentity:
 
 def build_identity(site_settings):
     logo = site_settings.logo
-    logo_picture = logo and picture(logo.get_rendition(LOGO_FILTER), site_settings.logo_alt)
+    logo_picture = logo and picture(logo, LOGO_FILTER, site_settings.logo_alt)
     social = site_settings.social_image
     return SiteIdentity(
         theme_url=reverse("site_theme", args=[site_settings.theme.fingerprint]),
         logo=logo_picture,
-        svg_icon_url=logo_picture.url if logo and logo.is_svg() else "",
+        svg_icon_url=logo_picture.url if logo_picture and logo.is_svg() else "",
         social_image=(
-            picture(social.get_rendition(SOCIAL_IMAGE_FILTER))
+            picture(social, SOCIAL_IMAGE_FILTER)
             if social and not social.is_svg()  # networks do not show SVG
             else None
         ),
@@ -54,10 +55,14 @@ def favicon_bytes(site_settings):
     """An ICO file: the raster logo on a transparent square, else the site's initial on its
     main colour (an SVG logo is offered to browsers by a <link rel="icon"> of its own)."""
     logo = site_settings.logo
+    icon = None
     if logo and not logo.is_svg():
-        with logo.open_file() as file, Image.open(file) as source:
-            icon = square(source.convert("RGBA"))
-    else:
+        try:
+            with logo.open_file() as file, Image.open(file) as source:
+                icon = square(source.convert("RGBA"))
+        except SourceImageIOError:
+            pass  # the logo's file is missing (home/images.py): the initial will do
+    if icon is None:
         icon = initial_icon(site_settings.organisation_name, site_settings.theme.brand)
     output = io.BytesIO()
     icon.save(output, format="ICO", sizes=FAVICON_SIZES)

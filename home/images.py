@@ -5,14 +5,18 @@ otherwise. Small pictures repeated on lists (the axes' pictograms) are kept as p
 data with the site's cached data, so a list costs no query for them once served.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 
 from home.page_cache import cached_site_data
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,15 @@ class Picture:
     alt: str = ""
 
 
-def picture(rendition, alt=""):
+def picture(image, filter_spec, alt=""):
+    """The image's rendition as a Picture, or None when the image's original file is
+    missing (media lost, or not restored with the database): the page then goes without
+    it, as with Wagtail's {% image %}, instead of failing for every visitor."""
+    try:
+        rendition = image.get_rendition(filter_spec)
+    except SourceImageIOError:
+        logger.warning("Image %s is shown nowhere: its file %s is missing", image.pk, image.file)
+        return None
     # An SVG's rendition has decimal sizes (24.0), which templates would print « 24,0 ».
     return Picture(rendition.url, round(rendition.width), round(rendition.height), alt)
 
@@ -38,7 +50,8 @@ def cached_pictures(request, image_ids, filter_spec):
 
     def build():
         images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(filter_spec)
-        return {image.pk: picture(image.get_rendition(filter_spec)) for image in images}
+        pictures = {image.pk: picture(image, filter_spec) for image in images}
+        return {pk: found for pk, found in pictures.items() if found is not None}
 
     return cached_site_data(request, f"pictures:{filter_spec}:{','.join(map(str, ids))}", build)
 

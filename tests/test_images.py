@@ -10,7 +10,7 @@ from wagtail.images.models import Image
 from wagtail.models import Locale
 
 from cls.models import ActionPage, ActionPartner, AxisPage, ContractPage, Organisation
-from home.models import ContentPage
+from home.models import ContentPage, SiteSettings
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,30 @@ def test_a_described_hero_is_informative_and_an_undescribed_one_decorative(aude_
     assert 'width="600"' in img and 'height="200"' in img  # cropped to 3:1, space reserved
     axis_picture = picture_of(aude_client.get(axis.url).content.decode())
     assert 'alt=""' in axis_picture and 'loading="lazy"' not in axis_picture
+
+
+def test_pages_stay_up_when_an_image_file_is_lost(aude_client, aude_site):
+    """A database restored without its media, a lost disk: the pages go without the
+    images whose files are missing (no rendition was made of them yet)."""
+    lost = make_image("Fichier perdu", 400, 400)
+    site_settings = SiteSettings.for_site(aude_site)
+    site_settings.logo = lost
+    site_settings.save()
+    contract = ContractPage.objects.child_of(aude_site.root_page).get()
+    contract.hero_image = lost
+    contract.save_revision().publish()
+    axis = AxisPage.objects.child_of(contract).first()
+    axis.pictogram = lost
+    axis.save_revision().publish()
+    lost.file.storage.delete(lost.file.name)
+
+    for url in ("/", contract.url, axis.url):
+        response = aude_client.get(url)
+        assert response.status_code == 200, url
+        assert 'class="site-name__logo"' not in response.content.decode()
+    assert 'class="pictogram"' not in aude_client.get(axis.url).content.decode()
+    favicon = aude_client.get("/favicon.ico")
+    assert favicon.status_code == 200 and favicon["Content-Type"] == "image/x-icon"
 
 
 def two_band_image(title):
