@@ -62,6 +62,14 @@ def production_environment(database_url, static_root, redis_url=TEST_REDIS_URL):
     return environment
 
 
+def shared_test_files():
+    """The test settings' file folders, for servers sharing the test database: its rows
+    name files (the demo's logos and pictograms, uploads) that pages cannot show without."""
+    from django.conf import settings
+
+    return {"MEDIA_ROOT": str(settings.MEDIA_ROOT), "DOCUMENTS_ROOT": str(settings.DOCUMENTS_ROOT)}
+
+
 def database_url(name):
     """The URL of database `name` on the PostgreSQL server the tests use."""
     from django.db import connection

@@ -30,6 +30,7 @@ from .production_servers import (
     database_url,
     postgres_only,
     production_environment,
+    shared_test_files,
 )
 
 pytestmark = postgres_only("the servers share the test database")
@@ -68,6 +69,7 @@ def servers(committed_page, django_db_blocker, tmp_path_factory):
         environment = production_environment(
             database_url(connection.settings_dict["NAME"]), tmp_path_factory.mktemp("s")
         )
+    environment.update(shared_test_files())
     collect_static(environment)
     pair = [Server(environment), Server(environment)]
     try:
@@ -145,7 +147,7 @@ def threaded_server(committed_page, django_db_blocker, tmp_path_factory):
             database_url(connection.settings_dict["NAME"]), tmp_path_factory.mktemp("static")
         )
     # Up to 20 requests at once: two processes of ten threads.
-    environment.update(WEB_CONCURRENCY="2", GUNICORN_THREADS="10")
+    environment.update(WEB_CONCURRENCY="2", GUNICORN_THREADS="10", **shared_test_files())
     collect_static(environment)
     started = Server(environment)
     try:

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import override_settings
@@ -32,6 +31,7 @@ from .production_servers import (
     database_url,
     postgres_only,
     production_environment,
+    shared_test_files,
 )
 from .smtp_server import smtp_server
 
@@ -79,9 +79,7 @@ def processes(django_db_setup, django_db_blocker, mail_server, tmp_path_factory)
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(mail_server.port),
         EMAIL_TIMEOUT="2",
-        # The files the tests save, where the worker reads them.
-        MEDIA_ROOT=str(settings.MEDIA_ROOT),
-        DOCUMENTS_ROOT=str(settings.DOCUMENTS_ROOT),
+        **shared_test_files(),  # the files the tests save, where the worker reads them
     )
     collect_static(environment)
     web, worker = Server(environment), TaskWorker(environment)
