@@ -7,6 +7,7 @@ pages show what French typography asks for, whatever was typed:
   and inside « », so no punctuation mark or guillemet is left alone at a line start;
 - « 1er » for the first day of a month;
 - one time format, « 18 h 30 » and « 9 h » (from 18h30, 18:30, 9h, 09:00…);
+- the typographic apostrophe « ’ » for a straight one between two letters (« l’axe »);
 
 Only text is touched: never tags, attribute values (links, image addresses), the
 contents of <code>, <pre>, <kbd>, <samp>, <script>, <style> or <textarea> (a visitor's
@@ -28,7 +29,7 @@ UNTOUCHED_ELEMENT = re.compile(
 )
 # The text between two tags (templates and rich text escape ">" inside attributes) that
 # holds a mark the rules look at.
-TEXT_NODE = re.compile(r"(?:^|(?<=>))[^<;:!?«»\d]*[;:!?«»\d][^<]*")
+TEXT_NODE = re.compile(r"(?:^|(?<=>))[^<;:!?«»'\d]*[;:!?«»'\d][^<]*")
 # Character references stay as they are (the ";" ending "&amp;" is no punctuation), and so
 # do addresses written in the text.
 UNTOUCHED_TEXT = re.compile(
@@ -43,6 +44,9 @@ HOUR_AND_MINUTES = re.compile(
     r"(?<![\w:.,])([01]?\d|2[0-3])[ \u00a0\u202f]?[hH:][ \u00a0\u202f]?([0-5]\d)(?![\d:])"
 )
 HOUR_ONLY = re.compile(r"(?<![\w:.,])([01]?\d|2[0-3])[ \u00a0\u202f]?[hH](?!\w)")
+# Django escapes the apostrophes it prints; between two tags they can be written as is.
+ESCAPED_APOSTROPHE = re.compile(r"&#(?:39|[xX]27);")
+APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 OPENING_GUILLEMET = re.compile(r"«\s*")
 CLOSING_GUILLEMET = re.compile(r"\s*»")
 # A mark right after a word, or at the start of a text (after a tag), with or without a
@@ -66,6 +70,8 @@ def french_words(text):
     if "h" in text or "H" in text or ":" in text:
         text = HOUR_AND_MINUTES.sub(format_time, text)
         text = HOUR_ONLY.sub(lambda match: f"{int(match[1])}{NBSP}h", text)
+    if "'" in text:
+        text = APOSTROPHE.sub("’", text)
     if "«" in text:
         text = OPENING_GUILLEMET.sub("«" + NBSP, text)
     if "»" in text:
@@ -80,6 +86,8 @@ def french_words(text):
 def french_text(text):
     """French typography for the text between two tags of an HTML document."""
     text = text.replace("&nbsp;", NBSP)
+    if "&#" in text:
+        text = ESCAPED_APOSTROPHE.sub("'", text)
     if "&" not in text and "/" not in text and "@" not in text and "www." not in text:
         return french_words(text)
     parts = UNTOUCHED_TEXT.split(text)

@@ -51,7 +51,7 @@ def test_a_partial_name_gives_suggestions_and_an_unknown_one_says_so(aude_client
     assert "Vouliez-vous dire" in html
     assert 'href="/ma-commune/11304/">Quillan</a>' in html
     html = search(aude_client, "colombe").content.decode()  # a word inside the name
-    assert "Sainte-Colombe-sur-Guette" in html and "Sainte-Colombe-sur-l&#x27;Hers" in html
+    assert "Sainte-Colombe-sur-Guette" in html and "Sainte-Colombe-sur-l’Hers" in html
     html = search(aude_client, "Zzyzx").content.decode()
     assert "Aucune commune ne correspond à «\u00a0Zzyzx\u00a0»" in html
 

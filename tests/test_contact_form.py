@@ -215,7 +215,7 @@ def test_a_robot_filling_the_hidden_field_is_refused_in_french(aude_client, cont
 def test_a_message_sent_right_after_the_page_opened_is_refused(aude_client, contact_page):
     html = post(aude_client, contact_page, message(form_started=sign_start_time()))
 
-    assert "très vite après l&#x27;ouverture de la page" in html
+    assert "très vite après l’ouverture de la page" in html
     assert MESSAGE in html
     assert not ContactSubmission.objects.exists()
 
@@ -256,7 +256,7 @@ def test_a_post_without_csrf_token_is_refused_with_a_french_explanation(contact_
     response = client.post(contact_page.url, message())
 
     assert response.status_code == 403
-    assert "Votre envoi n'a pas pu être vérifié" in response.content.decode()
+    assert "Votre envoi n’a pas pu être vérifié" in response.content.decode()
     assert not ContactSubmission.objects.exists()
 
 

@@ -23,7 +23,8 @@ def visible_text(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     page = response.content.decode()
-    return " ".join(html.unescape(strip_tags(page)).split())
+    # The sources type straight apostrophes, French pages print typographic ones.
+    return " ".join(html.unescape(strip_tags(page)).replace("’", "'").split())
 
 
 def live_urls(site, language="fr"):

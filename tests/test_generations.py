@@ -103,10 +103,7 @@ def test_each_generation_shows_its_period_status_and_amendments(aude_client, thr
     assert '<time datetime="2013-06-01">1er juin 2013</time>' in cls1_item
     assert '<time datetime="2017-12-31">31 décembre 2017</time>' in cls1_item
     assert "2 avenants\u00a0:" in cls1_item
-    assert (
-        "Ajout d&#x27;un axe santé mentale" in cls1_item
-        and "Prolongation d&#x27;un an" in cls1_item
-    )
+    assert "Ajout d’un axe santé mentale" in cls1_item and "Prolongation d’un an" in cls1_item
     assert "En cours" in cls2_item and "Période non renseignée." in cls2_item
     assert "Aucun avenant." in cls2_item
     assert "En élaboration" in cls3_item

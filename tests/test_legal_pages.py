@@ -54,7 +54,7 @@ def test_legal_notice_never_shows_a_placeholder_for_what_is_not_given(
     compléter » in the page editor and in the empty settings fields."""
     page = LegalNoticePage.objects.descendant_of(aude_site.root_page).get()
     html = unescape(aude_client.get(page.url).content.decode())
-    assert "La publication est dirigée par le représentant légal de l'éditeur." in html
+    assert "La publication est dirigée par le représentant légal de l’éditeur." in html
     assert re.search(r"<h2>Hébergement</h2>\s*<p>Non renseigné.</p>", html)
     editor = unescape(admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
     assert "À compléter" in editor
@@ -70,13 +70,13 @@ OFFICIAL_SECTIONS = [
     "Contenus non accessibles",
     "Non-conformités",
     "Dérogations pour charge disproportionnée",
-    "Contenus non soumis à l'obligation d'accessibilité",
-    "Établissement de cette déclaration d'accessibilité",
+    "Contenus non soumis à l’obligation d’accessibilité",
+    "Établissement de cette déclaration d’accessibilité",
     "Technologies utilisées pour la réalisation du site",
     "Environnement de test",
-    "Outils pour évaluer l'accessibilité",
-    "Pages du site ayant fait l'objet de la vérification de conformité",
-    "Retour d'information et contact",
+    "Outils pour évaluer l’accessibilité",
+    "Pages du site ayant fait l’objet de la vérification de conformité",
+    "Retour d’information et contact",
     "Voies de recours",
 ]
 
@@ -89,7 +89,7 @@ def test_accessibility_statement_without_audit_has_every_section_and_claims_noth
     for section in OFFICIAL_SECTIONS:
         assert f">{section}</h" in html, section
     assert "<strong>non conforme</strong>" in html
-    assert "Aucun audit de conformité n'a encore été réalisé" in html
+    assert "Aucun audit de conformité n’a encore été réalisé" in html
     assert "% des critères" not in html
     assert 'href="http://localhost/">http://localhost/</a>' in html  # the site it covers
     assert '<a href="/contact/">Envoyer un message par le formulaire de contact</a>' in html
@@ -113,7 +113,7 @@ def test_accessibility_statement_with_an_audit_shows_its_results(aude_client, au
     html = unescape(aude_client.get(page.url).content.decode())
     assert "<strong>partiellement conforme</strong>" in html
     assert "RGAA), version 4.1" in html
-    assert "L'audit révèle que 87,5 % des critères du RGAA sont respectés." in html
+    assert "L’audit révèle que 87,5 % des critères du RGAA sont respectés." in html
     assert "Audit du 15 octobre 2026 – Cabinet Exemple." in html
     assert "<li>Deux PDF ne sont pas balisés.</li>" in html
     assert "<ul><li>Accueil</li><li>Contrat</li></ul>" in html
@@ -146,7 +146,7 @@ def test_personal_data_page_has_the_usual_sections_from_what_the_site_does(
     page.data_protection_officer = "Service juridique du PETR\ndpo@example.org"
     page.save_revision().publish()
     html = unescape(ruffecois_client.get(page.url).content.decode())
-    assert "Une mission d'intérêt public (article 6.1.e du RGPD)" in html
+    assert "Une mission d’intérêt public (article 6.1.e du RGPD)" in html
     assert "Service juridique du PETR<br>dpo@example.org" in html
     assert "Non renseigné." not in html
 
@@ -188,7 +188,7 @@ def test_site_map_reads_the_tree_in_one_query_whatever_its_size(
     links = {node["title"]: node["link"] for node, _children in tree}
     assert links["Contrat Local de Santé du Pays du Ruffécois"] == "/cls/"
     html = ruffecois_client.get(sitemap.url).content.decode()
-    assert "Rompre l&#x27;isolement des personnes âgées" in html  # an action, depth 5
+    assert "Rompre l’isolement des personnes âgées" in html  # an action, depth 5
 
 
 def test_site_map_nests_lists_and_escapes_titles(ruffecois_client, ruffecois_site):

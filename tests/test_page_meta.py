@@ -132,7 +132,7 @@ def test_past_events_are_marked_as_past(aude_client):
     action.save_revision().publish()
     html = aude_client.get(action.url).content.decode()
     assert '<li class="event event--past">' in html
-    assert '<span class="tag tag--past">Passé</span> Dépistage d&#x27;hier</p>' in html
+    assert '<span class="tag tag--past">Passé</span> Dépistage d’hier</p>' in html
     assert '<p class="event__title">Dépistage de 2099</p>' in html
     archives = aude_client.get("/agenda/archives/").content.decode()
     assert 'class="card event-card event--past"' in archives
@@ -143,5 +143,5 @@ def test_an_axis_without_actions_says_what_to_expect(aude_client):
     contract = ContractPage.objects.get(slug="cls-2", locale__language_code="fr")
     axis = contract.add_child(instance=AxisPage(title="Axe en préparation", number=9))
     html = aude_client.get(axis.url).content.decode()
-    assert "Aucune fiche action n'est encore publiée pour cet axe" in html
+    assert "Aucune fiche action n’est encore publiée pour cet axe" in html
     assert "contactez la mission santé" in html

@@ -28,6 +28,8 @@ NBSP, NARROW = "\u00a0", "\u202f"
         ),
         ("3 heures, 2026-06-01T18:30, 10:00:00", "3 heures, 2026-06-01T18:30, 10:00:00"),
         ("R&amp;D ? et &nbsp;: ok", f"R&amp;D{NARROW}? et{NBSP}: ok"),
+        ("l'axe d&#x27;aujourd&#39;hui", "l’axe d’aujourd’hui"),
+        ("les 'guillemets' et 1'30, l'", "les 'guillemets' et 1'30, l'"),
     ],
 )
 def test_french_rules_apply_to_text(typed, shown):
@@ -39,13 +41,13 @@ def test_addresses_attributes_and_code_are_never_touched():
     html = (
         '<a href="https://example.org/?q=a:b" title="Quoi ? Ici : là">Lien ?</a> '
         "voir https://example.org/page?x=1 ou contact@example.org ; "
-        "<code>a ; b : c ?</code><pre>x : y</pre><textarea>Bonjour ?</textarea>"
+        "<code>a ; b : c ?</code><pre>x : y</pre><textarea>Bonjour ? C'est moi</textarea>"
         '<script type="application/ld+json">{"a": "b ?"}</script>'
     )
     assert french_typography(html) == (
         f'<a href="https://example.org/?q=a:b" title="Quoi ? Ici : là">Lien{NARROW}?</a> '
         f"voir https://example.org/page?x=1 ou contact@example.org{NARROW}; "
-        "<code>a ; b : c ?</code><pre>x : y</pre><textarea>Bonjour ?</textarea>"
+        "<code>a ; b : c ?</code><pre>x : y</pre><textarea>Bonjour ? C'est moi</textarea>"
         '<script type="application/ld+json">{"a": "b ?"}</script>'
     )
 
@@ -60,10 +62,10 @@ def test_a_mark_after_a_tag_keeps_its_space_unbreakable():
 @pytest.mark.django_db
 def test_a_title_in_guillemets_never_leaves_one_alone_on_a_line(ruffecois_client, ruffecois_site):
     page = ruffecois_site.root_page.add_child(
-        instance=ContentPage(title="Le « Bus santé » arrive : où le trouver ?")
+        instance=ContentPage(title="Le « Bus santé » arrive : où l'attendre ?")
     )
     html = ruffecois_client.get(page.url).content.decode()
-    shown = f"Le «{NBSP}Bus santé{NBSP}» arrive{NBSP}: où le trouver{NARROW}?"
+    shown = f"Le «{NBSP}Bus santé{NBSP}» arrive{NBSP}: où l’attendre{NARROW}?"
     assert f"<h1>{shown}</h1>" in html
     assert f"<title>{shown} –" in html
     assert "« " not in html and " »" not in html

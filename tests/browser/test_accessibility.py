@@ -139,7 +139,7 @@ def test_visitor_sends_a_message_and_reads_the_confirmation(demo_server, page, s
     page.get_by_label("Objet").select_option(index=1)
     message = page.locator("textarea").and_(page.get_by_label("Votre message"))
     message.fill("Quand aura lieu le prochain dépistage ?")
-    page.get_by_label("J'accepte que ces informations servent à répondre à ma demande").check()
+    page.get_by_label("J’accepte que ces informations servent à répondre à ma demande").check()
     page.wait_for_timeout(3500)  # the form refuses messages sent faster than a person types
     page.get_by_role("button", name="Envoyer").click()
     assert "votre message a bien été reçu" in page.locator("main").inner_text()

@@ -58,7 +58,7 @@ def test_the_video_loads_nothing_from_its_host_until_the_visitor_clicks(demo_ser
     assert not [url for url in requested if from_a_provider(url)]
     assert page.locator("iframe").count() == 0
 
-    play = page.get_by_role("button", name="Lire la vidéo « Big Buck Bunny (vidéo d'exemple) » ici")
+    play = page.get_by_role("button", name="Lire la vidéo « Big Buck Bunny (vidéo d’exemple) » ici")
     play.click()
     frame = page.locator("iframe.video__frame")
     frame.wait_for()
@@ -75,7 +75,7 @@ def test_without_javascript_the_video_is_a_link_and_its_transcript_is_there(demo
     page.goto(example_url(demo_server))
     assert not page.locator(".video__play").is_visible()
     link = page.get_by_role(
-        "link", name="Voir la vidéo « Big Buck Bunny (vidéo d'exemple) » sur YouTube"
+        "link", name="Voir la vidéo « Big Buck Bunny (vidéo d’exemple) » sur YouTube"
     )
     assert link.get_attribute("href") == "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
     page.get_by_text("Transcription de la vidéo").click()

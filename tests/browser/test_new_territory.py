@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from playwright.sync_api import expect
 
 from home.demo.pdf import make_pdf
+from home.typography import french_typography
 
 from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME
 from .test_accessibility import axe_violations
@@ -224,7 +225,7 @@ def check_public_pages(page, base_url):
         assert page.evaluate("document.readyState") == "complete"
         body = page.locator("body").inner_text()
         for text in expected_texts:
-            assert text in body, (page.url, text)
+            assert french_typography(text) in body, (page.url, text)
         assert axe_violations(page) == [], page.url
 
     for path, texts in [
@@ -234,13 +235,15 @@ def check_public_pages(page, base_url):
     ]:
         assert page.goto(base_url + path).status == 200, path
         visit(texts)
-    page.get_by_role("link", name=CONTRACT).first.click()
+    page.get_by_role("link", name=french_typography(CONTRACT)).first.click()
     visit([CONTRACT, "CLS 1", AXIS, "53 communes"])
     page.get_by_role("link", name=AXIS).first.click()
     visit([AXIS, *(title for _code, title, _summary in ACTIONS)])
     page.get_by_role("link", name=ACTIONS[0][1]).first.click()
     visit([ACTIONS[0][1], ACTIONS[0][2], DOCUMENT])
-    file_url = page.get_by_role("link", name=DOCUMENT).first.get_attribute("href")
+    file_url = page.get_by_role("link", name=french_typography(DOCUMENT)).first.get_attribute(
+        "href"
+    )
     download = "url => fetch(url).then(r => [r.status, r.headers.get('content-type')])"
     assert page.evaluate(download, file_url) == [200, "application/pdf"]
 
