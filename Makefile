@@ -9,13 +9,13 @@ BIN = $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8000
 
-.PHONY: run test screenshots browser-deps install install-test migrate demo site-groups messages lint serve-prod \
+.PHONY: run test screenshots browser-deps proxy-deps install install-test migrate demo site-groups messages lint serve-prod \
 	backup restore guide-screenshots
 
 run: install migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test browser-deps
+test: install-test browser-deps proxy-deps
 	$(BIN)/python -m pytest
 
 # PNG screenshots of every page type of both demo sites, at 1280 and 375 px, in
@@ -28,6 +28,10 @@ screenshots: install-test browser-deps
 browser-deps: tests/browser/node_modules/.installed
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+
+# The production tests put nginx in front of gunicorn, as docs/exploitation.md does.
+proxy-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 tests/browser/node_modules/.installed: tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error

@@ -143,13 +143,8 @@ class _Process:
         self.log.close()
 
 
-class Server(_Process):
-    """One gunicorn process started with config/gunicorn.py."""
-
-    def __init__(self, environment):
-        self.port = free_port()
-        bind = f"127.0.0.1:{self.port}"
-        super().__init__([str(GUNICORN), "-c", "config/gunicorn.py", "--bind", bind], environment)
+class _HttpProcess(_Process):
+    """A process answering HTTP on `self.port`, the application's health probe included."""
 
     def wait_until_healthy(self, timeout=60):
         deadline = time.monotonic() + timeout
@@ -163,6 +158,15 @@ class Server(_Process):
                 pass
             time.sleep(0.2)
         raise TimeoutError(f"server on port {self.port} not healthy after {timeout} s")
+
+
+class Server(_HttpProcess):
+    """One gunicorn process started with config/gunicorn.py."""
+
+    def __init__(self, environment):
+        self.port = free_port()
+        bind = f"127.0.0.1:{self.port}"
+        super().__init__([str(GUNICORN), "-c", "config/gunicorn.py", "--bind", bind], environment)
 
 
 class TaskWorker(_Process):
@@ -215,6 +219,59 @@ class RedisServer:
         self.process.send_signal(signal.SIGCONT)
 
 
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# docs/exploitation.md's proxy, TLS left out: the documents' internal location and the
+# application behind it.
+NGINX_CONFIG = """
+daemon off;
+user root;
+pid {directory}/nginx.pid;
+error_log stderr;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {directory}/body;
+    proxy_temp_path {directory}/proxy;
+    server {{
+        listen 127.0.0.1:{port};
+        location {prefix} {{
+            internal;
+            alias {documents_root}/;
+            add_header Content-Security-Policy "default-src 'none'" always;
+            add_header X-Content-Type-Options nosniff always;
+        }}
+        location / {{
+            proxy_pass http://127.0.0.1:{upstream};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-Proto $http_x_forwarded_proto;
+        }}
+    }}
+}}
+"""
+
+
+class Nginx(_HttpProcess):
+    """nginx in front of a server, sending the documents the server names in an
+    X-Accel-Redirect header from `documents_root`."""
+
+    def __init__(self, server, directory, documents_root, prefix):
+        if not Path(NGINX).exists():
+            pytest.fail(f"nginx is required at {NGINX}: apt-get install -y nginx-light")
+        self.port = free_port()
+        config = Path(directory) / "nginx.conf"
+        config.write_text(
+            NGINX_CONFIG.format(
+                directory=directory,
+                port=self.port,
+                prefix=prefix,
+                documents_root=documents_root,
+                upstream=server.port,
+            )
+        )
+        super().__init__([NGINX, "-c", str(config), "-p", str(directory)], dict(os.environ))
+
+
 class _NoRedirect(HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None  # the test looks at the 302 itself
@@ -224,8 +281,9 @@ class Response:
     def __init__(self, raw):
         self.status = raw.status
         self.headers = raw.headers
+        self.body = raw.read()
         # Pages are UTF-8; a document (a PDF) is read as text too, its bytes replaced.
-        self.text = raw.read().decode(errors="replace")
+        self.text = self.body.decode(errors="replace")
 
 
 class Browser:

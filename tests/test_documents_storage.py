@@ -75,6 +75,30 @@ def test_an_uploaded_private_document_is_sent_by_django_only(
     assert not list(Path(settings.DOCUMENTS_ROOT).rglob("cr-copil-interne*"))
 
 
+def test_behind_nginx_django_checks_and_the_proxy_sends(
+    settings, private_collection, ruffecois_editor
+):
+    settings.SENDFILE_BACKEND = "config.document_sendfile"
+    settings.DOCUMENTS_X_ACCEL_PREFIX = "/_documents/"
+    document = SiteDocument.objects.create(
+        title="Compte rendu du bureau",
+        file=ContentFile(make_pdf("Compte rendu du bureau", ["Interne."]), name="bureau-été.pdf"),
+        collection=private_collection,
+    )
+    editor = Client(HTTP_HOST=RUFFECOIS_HOST)
+    editor.force_login(ruffecois_editor)
+
+    visitor = Client(HTTP_HOST=RUFFECOIS_HOST).get(document.url)
+    assert visitor.status_code == 302 and "X-Accel-Redirect" not in visitor
+    served = editor.get(document.url)
+    assert served.status_code == 200 and served.content == b""  # nginx adds the file
+    assert document.file.name == "documents/bureau-été.pdf"
+    assert served["X-Accel-Redirect"] == "/_documents/documents/bureau-%C3%A9t%C3%A9.pdf"
+    assert served["Content-Type"] == "application/pdf"
+    assert "filename*=UTF-8''bureau-%C3%A9t%C3%A9.pdf" in served["Content-Disposition"]
+    document.delete()
+
+
 @pytest.fixture
 def every_file_put_back():
     """Reversing the migration moves every document's file, the demo's too: put them back."""

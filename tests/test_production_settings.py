@@ -30,6 +30,7 @@ PRODUCTION_VARIABLES = [
     "MEDIA_S3_DOCUMENTS_BUCKET",
     "MEDIA_ROOT",
     "DOCUMENTS_ROOT",
+    "DOCUMENTS_X_ACCEL_PREFIX",
 ]
 
 
@@ -77,6 +78,7 @@ def production_settings(**env):
             {"MEDIA_S3_BUCKET": "cls-media", "MEDIA_S3_CUSTOM_DOMAIN": "media.cls.example.org"},
             "set MEDIA_S3_DOCUMENTS_BUCKET",
         ),
+        ({"DOCUMENTS_X_ACCEL_PREFIX": "_documents"}, "must start and end with /"),
     ],
 )
 def test_production_refuses_to_start_with_an_unsafe_value(unsafe, message):
@@ -104,6 +106,12 @@ def test_the_redis_cache_keeps_one_client_and_round_trips_values():
     assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
     redis_cache.delete_many(["key", "counter"])
     assert redis_cache.get("key") is None
+
+
+def test_nginx_sends_the_documents_when_its_internal_location_is_named():
+    assert "SENDFILE_BACKEND" not in production_settings()  # Django streams them
+    behind_nginx = production_settings(DOCUMENTS_X_ACCEL_PREFIX="/_documents/")
+    assert behind_nginx["SENDFILE_BACKEND"] == "config.document_sendfile"
 
 
 def test_postgresql_connections_prepare_their_statements_unless_told_not_to():

@@ -92,6 +92,13 @@ elif DOCUMENTS_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):  # noqa: F40
         "private documents would be published."
     )
 
+# Documents sent by nginx after Django's checks when DOCUMENTS_X_ACCEL_PREFIX names the
+# proxy's internal location for DOCUMENTS_ROOT (config/document_sendfile.py).
+if DOCUMENTS_X_ACCEL_PREFIX := os.environ.get("DOCUMENTS_X_ACCEL_PREFIX", ""):
+    if not (DOCUMENTS_X_ACCEL_PREFIX.startswith("/") and DOCUMENTS_X_ACCEL_PREFIX.endswith("/")):
+        raise ImproperlyConfigured("DOCUMENTS_X_ACCEL_PREFIX must start and end with /.")
+    SENDFILE_BACKEND = "config.document_sendfile"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
