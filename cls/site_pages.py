@@ -1,12 +1,12 @@
-"""The pages of the contract domain a new CLS site starts with: « Ma commune » and the
-contract to complete (the « Nouveau site CLS » wizard, the demo)."""
+"""The pages of the contract domain a new CLS site starts with: « Ma commune », the
+agenda and the contract to complete (the « Nouveau site CLS » wizard, the demo)."""
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from home.page_building import get_or_create_child
 
-from .models import CommuneFinderPage, ContractPage, ContractStatus
+from .models import AgendaPage, CommuneFinderPage, ContractPage, ContractStatus
 
 COMMUNE_FINDER_SLUG = "ma-commune"
 CONTRACT_SLUG = "contrat"
@@ -27,6 +27,23 @@ def create_commune_finder(home):
                 "rendez-vous et qui contacter."
             ),
         ),
+        show_in_menus=True,
+    )
+
+
+def create_agenda(home, intro=None):
+    """The published agenda, in the main menu; the existing one if any. It lists itself
+    the events the action sheets announce: published empty, it fills as they do."""
+    intro = intro or _(
+        "Les rendez-vous des actions du contrat local de santé : ils s'ajoutent ici dès "
+        "qu'une fiche action en annonce un."
+    )
+    return get_or_create_child(
+        home,
+        AgendaPage,
+        _("Agenda"),
+        slug="agenda",
+        intro=format_html("<p>{}</p>", intro),
         show_in_menus=True,
     )
 

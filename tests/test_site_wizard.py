@@ -22,7 +22,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from cls.models import Commune, CommuneFinderPage, ContractPage
+from cls.models import AgendaPage, Commune, CommuneFinderPage, ContractPage
 from contacts.models import ContactCard, ContactPage
 from home.models import HomePage, SiteSettings
 from home.typography import french_typography
@@ -89,9 +89,10 @@ def test_an_administrator_creates_a_whole_site_in_one_form(admin_client):
     assert isinstance(home, HomePage) and home.live and home.title == SITE_NAME
 
     children = {page.slug: page.specific for page in home.get_children()}
-    assert set(children) == {*LEGAL_SLUGS, "ma-commune", "contact", "contrat"}
-    assert all(children[slug].live for slug in [*LEGAL_SLUGS, "ma-commune", "contact"])
+    assert set(children) == {*LEGAL_SLUGS, "ma-commune", "agenda", "contact", "contrat"}
+    assert all(children[slug].live for slug in [*LEGAL_SLUGS, "ma-commune", "agenda", "contact"])
     assert isinstance(children["ma-commune"], CommuneFinderPage)
+    assert isinstance(children["agenda"], AgendaPage) and children["agenda"].show_in_menus
 
     contact = children["contact"]
     assert isinstance(contact, ContactPage)
@@ -146,7 +147,13 @@ def test_the_new_sites_public_pages_answer_with_their_own_footer(admin_client):
     assert [f"/{slug}/" for slug in LEGAL_SLUGS] == links[:4]  # this host's, not another's
     assert "/accessibilite/" in links[4:]
     assert french_typography(ORGANISATION) in page_html(visitor, "/mentions-legales/")
-    for path in ("/donnees-personnelles/", "/accessibilite/", "/plan-du-site/", "/ma-commune/"):
+    for path in (
+        "/donnees-personnelles/",
+        "/accessibilite/",
+        "/plan-du-site/",
+        "/ma-commune/",
+        "/agenda/",
+    ):
         page_html(visitor, path)
     contact = page_html(visitor, "/contact/")
     for label in ("Votre nom", "Votre adresse électronique", "Objet", "Votre message", CONSENT):

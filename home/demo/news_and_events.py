@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
-from cls.models import ActionEvent, ActionPage, AgendaPage, AxisPage, Commune
+from cls.models import ActionEvent, ActionPage, AxisPage, Commune
+from cls.site_pages import create_agenda
 from home.models import NewsIndexPage, NewsPage, NewsRelatedPage
 from home.page_building import get_or_create_child
 
@@ -60,12 +61,6 @@ def build_news(home, index_title, intro, items):
         index_page.add_child(instance=news)
         news.save_revision().publish()
     return index_page
-
-
-def build_agenda(home, intro):
-    return get_or_create_child(
-        home, AgendaPage, "Agenda", slug="agenda", intro=rich(intro), show_in_menus=True
-    )
 
 
 def build_aude(home):
@@ -116,7 +111,7 @@ def build_aude(home):
             )
         ],
     )
-    build_agenda(
+    create_agenda(
         home,
         "Les rendez-vous santé des actions du contrat : dépistages, rencontres-débats, "
         "Semaine bleue.",
@@ -195,7 +190,7 @@ def build_ruffecois(home):
             )
         ],
     )
-    build_agenda(home, "Les rendez-vous des actions du contrat local de santé.")
+    create_agenda(home, "Les rendez-vous des actions du contrat local de santé.")
     build_news(
         home,
         "Actualités",

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from cls.site_pages import create_commune_finder, create_contract_draft
+from cls.site_pages import create_agenda, create_commune_finder, create_contract_draft
 from contacts.default_page import create_contact_page
 from contacts.models import ContactCard
 from home.legal_pages import create_legal_pages
@@ -93,6 +93,7 @@ def build_site(new, stored_files):
         email=new.contact_email,
     )
     create_commune_finder(home)
+    create_agenda(home)
     create_contact_page(home, card)
     contract = create_contract_draft(home, _("Le contrat local de santé"), new.communes, card)
     home.featured_contract = contract  # shown on the home page once published
