@@ -139,6 +139,15 @@ def ruffecois_client(db):
 
 
 @pytest.fixture
+def aude_admin_client(db):
+    """A superuser signed in on the Aude site's host."""
+    client = Client(HTTP_HOST=AUDE_HOST)
+    user = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
 def ruffecois_in_french_only(ruffecois_site):
     """The Ruffécois site before its English edition opens: its home page unpublished."""
     ruffecois_english_home(ruffecois_site).unpublish()

@@ -28,14 +28,6 @@ def text_of(client, url):
 
 
 @pytest.fixture
-def admin_client():
-    client = Client(HTTP_HOST="localhost")
-    user = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "x")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def axis():
     return AxisPage.objects.get(title="Prévention et promotion de la santé")
 
@@ -65,7 +57,7 @@ def test_every_spelling_of_a_host_shows_an_editor_the_new_menu(host, aude_site):
     assert "Nouvelle rubrique" in text_of(editor, "/")
 
 
-def test_an_axis_deleted_in_the_admin_is_gone_with_its_actions(admin_client, axis):
+def test_an_axis_deleted_in_the_admin_is_gone_with_its_actions(aude_admin_client, axis):
     contract = axis.get_parent()
     actions = list(ActionPage.objects.child_of(axis))
     urls = [axis.url, *(action.url for action in actions)]
@@ -74,7 +66,7 @@ def test_an_axis_deleted_in_the_admin_is_gone_with_its_actions(admin_client, axi
         assert anonymous.get(url).status_code == 200
     assert axis.title in text_of(anonymous, contract.url)
 
-    response = admin_client.post(f"/admin/pages/{axis.pk}/delete/")
+    response = aude_admin_client.post(f"/admin/pages/{axis.pk}/delete/")
     assert response.status_code == 302
     assert not Page.objects.filter(pk=axis.pk).exists()
     for url in urls:
@@ -84,7 +76,7 @@ def test_an_axis_deleted_in_the_admin_is_gone_with_its_actions(admin_client, axi
 
 
 def test_a_page_moved_to_another_site_leaves_the_first_at_once(
-    admin_client, aude_site, ruffecois_site
+    aude_admin_client, aude_site, ruffecois_site
 ):
     page = aude_site.root_page.add_child(
         instance=ContentPage(
@@ -98,7 +90,7 @@ def test_a_page_moved_to_another_site_leaves_the_first_at_once(
     assert "Permanence itinérante" in text_of(aude, "/plan-du-site/")
     assert ruffecois.get("/permanence/").status_code == 404
 
-    response = admin_client.post(
+    response = aude_admin_client.post(
         f"/admin/pages/{page.pk}/move/{ruffecois_site.root_page.pk}/confirm/"
     )
     assert response.status_code == 302

@@ -5,8 +5,6 @@ import re
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from PIL import Image as PillowImage
 
 from home.models import SiteSettings
@@ -15,14 +13,6 @@ from tests.admin_forms import admin_form, stream_post_data
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client():
-    client = Client(HTTP_HOST="localhost")
-    user = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def settings_form(client, site, **fields):
@@ -61,26 +51,26 @@ def test_a_light_custom_colour_fails_where_text_would_be_unreadable():
     }
 
 
-def test_an_editor_is_told_in_french_why_a_colour_is_refused(admin_client, aude_site):
-    url, data = settings_form(admin_client, aude_site, custom_colour="#3d8fd1")
-    html = unescape(admin_client.post(url, data).content.decode())
+def test_an_editor_is_told_in_french_why_a_colour_is_refused(aude_admin_client, aude_site):
+    url, data = settings_form(aude_admin_client, aude_site, custom_colour="#3d8fd1")
+    html = unescape(aude_admin_client.post(url, data).content.decode())
     assert "Cette couleur rend des textes difficiles à lire" in html
     assert "il faut au moins 4,5:1" in html
     assert "texte blanc sur la couleur principale" in html
     assert SiteSettings.for_site(aude_site).custom_colour == ""
-    url, data = settings_form(admin_client, aude_site, custom_colour="rouge")
-    html = unescape(admin_client.post(url, data).content.decode())
+    url, data = settings_form(aude_admin_client, aude_site, custom_colour="rouge")
+    html = unescape(aude_admin_client.post(url, data).content.decode())
     assert "Saisissez une couleur au format #RRVVBB" in html
 
 
 def test_a_colour_change_shows_on_the_next_request_with_the_page_cache_on(
-    admin_client, aude_site, aude_client
+    aude_admin_client, aude_site, aude_client
 ):
     before = aude_client.get("/")
     assert aude_client.get("/").get("X-Page-Cache") == "hit"
     old_url = theme_url(before.content.decode())
-    url, data = settings_form(admin_client, aude_site, custom_colour="#5a2d82")
-    assert admin_client.post(url, data).status_code == 302
+    url, data = settings_form(aude_admin_client, aude_site, custom_colour="#5a2d82")
+    assert aude_admin_client.post(url, data).status_code == 302
     after = aude_client.get("/")
     new_url = theme_url(after.content.decode())
     assert new_url != old_url
